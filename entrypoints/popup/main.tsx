@@ -1,0 +1,28 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupApp, type PopupServices } from '@/components/PopupApp';
+import '@/components/series.css';
+import { glossary } from '@/content/glossary';
+import { series } from '@/content/series';
+import { sendMessage } from '@/extension/messages';
+import { setSiteEnabled } from '@/extension/settings';
+import { popupTargetTab } from '@/utils/popup-target-tab';
+
+const tabId = popupTargetTab(location.href, async () => {
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id;
+});
+
+const services: PopupServices = {
+  async loadPageState() {
+    const id = await tabId;
+    if (id === undefined) return null;
+    // No content script in that tab (a browser page, or one still loading) means no answer.
+    return (await sendMessage('getPageState', undefined, id).catch(() => null)) ?? null;
+  },
+  setSiteEnabled,
+  openReader: (anchor) => void sendMessage('openReader', anchor),
+};
+
+const root = document.getElementById('app');
+if (root) render(<PopupApp parts={series} glossary={glossary} services={services} />, root);

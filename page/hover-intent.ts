@@ -1,0 +1,94 @@
+export interface HoverIntentOptions<T> {
+  /** How long the pointer must rest on a target before it opens. */
+  openDelayMs: number;
+  /** How long a card stays after the pointer leaves both target and card. */
+  closeDelayMs: number;
+  open: (target: T) => void;
+  close: () => void;
+  setTimer: (callback: () => void, ms: number) => number;
+  clearTimer: (id: number) => void;
+}
+
+/**
+ * Opens a card for what the pointer rests on, not for what it merely crosses, and keeps it while
+ * the pointer moves between the target and the card.
+ */
+export class HoverIntent<T> {
+  private shown: T | null = null;
+  private pending: T | null = null;
+  private openTimer: number | null = null;
+  private closeTimer: number | null = null;
+  private overCard = false;
+
+  constructor(private readonly options: HoverIntentOptions<T>) {}
+
+  /** The pointer is now over `target` (null: over nothing of ours). */
+  pointerOver(target: T | null): void {
+    if (this.overCard) return;
+    if (target !== null && target === this.shown) {
+      this.cancelOpen();
+      this.cancelClose();
+      return;
+    }
+    if (target !== this.pending) {
+      this.cancelOpen();
+      this.pending = target;
+      if (target !== null) {
+        this.openTimer = this.options.setTimer(() => this.show(target), this.options.openDelayMs);
+      }
+    }
+    if (this.shown !== null && target === null) this.scheduleClose();
+  }
+
+  cardEntered(): void {
+    this.overCard = true;
+    this.cancelClose();
+    this.cancelOpen();
+  }
+
+  cardLeft(): void {
+    this.overCard = false;
+    this.scheduleClose();
+  }
+
+  dismiss(): void {
+    this.cancelOpen();
+    this.cancelClose();
+    this.overCard = false;
+    if (this.shown !== null) {
+      this.shown = null;
+      this.options.close();
+    }
+  }
+
+  get current(): T | null {
+    return this.shown;
+  }
+
+  private show(target: T): void {
+    this.openTimer = null;
+    this.pending = null;
+    this.cancelClose();
+    this.shown = target;
+    this.options.open(target);
+  }
+
+  private scheduleClose(): void {
+    if (this.closeTimer !== null) return;
+    this.closeTimer = this.options.setTimer(() => {
+      this.closeTimer = null;
+      this.dismiss();
+    }, this.options.closeDelayMs);
+  }
+
+  private cancelOpen(): void {
+    if (this.openTimer !== null) this.options.clearTimer(this.openTimer);
+    this.openTimer = null;
+    this.pending = null;
+  }
+
+  private cancelClose(): void {
+    if (this.closeTimer !== null) this.options.clearTimer(this.closeTimer);
+    this.closeTimer = null;
+  }
+}

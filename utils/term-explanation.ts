@@ -1,0 +1,44 @@
+import { sectionAnchor } from '@/content/sections';
+import type { Citation, GlossaryEntry, PartMeta } from '@/content/types';
+
+/** Everything a card shows about a term: no article text beyond the entry's own summary. */
+export interface TermExplanation {
+  id: string;
+  term: string;
+  summary: string;
+  source: CitationLink;
+  related: { id: string; term: string }[];
+}
+
+export interface CitationLink {
+  /** "Part I · Beyond Daily Medication" */
+  label: string;
+  /** Where the series reader opens: see `sectionAnchor`. */
+  anchor: string;
+}
+
+export function citationLink(citation: Citation, parts: readonly PartMeta[]): CitationLink {
+  const part = parts.find((candidate) => candidate.id === citation.part);
+  const partLabel = part?.label ?? citation.part;
+  return {
+    label: citation.section === undefined ? partLabel : `${partLabel} · ${citation.section}`,
+    anchor: sectionAnchor(citation.part, citation.section),
+  };
+}
+
+export function explainTerm(
+  entry: GlossaryEntry,
+  parts: readonly PartMeta[],
+  glossary: readonly GlossaryEntry[],
+): TermExplanation {
+  return {
+    id: entry.id,
+    term: entry.term,
+    summary: entry.summary,
+    source: citationLink(entry.citations[0], parts),
+    related: (entry.related ?? []).flatMap((id) => {
+      const other = glossary.find((candidate) => candidate.id === id);
+      return other ? [{ id: other.id, term: other.term }] : [];
+    }),
+  };
+}
