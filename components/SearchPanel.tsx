@@ -12,7 +12,7 @@ export function SearchPanel({ search, onSelect }: SearchPanelProps) {
   const results = useMemo(() => search.search(query), [search, query]);
   const trimmed = query.trim();
   return (
-    <div class="search" role="search">
+    <search class="search">
       <label class="visually-hidden" for="series-search">
         Search the series
       </label>
@@ -36,7 +36,7 @@ export function SearchPanel({ search, onSelect }: SearchPanelProps) {
           ))}
         </ul>
       )}
-    </div>
+    </search>
   );
 }
 

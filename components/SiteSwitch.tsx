@@ -18,6 +18,7 @@ export function SiteSwitch({ page, onToggle }: SiteSwitchProps) {
         <input
           type="checkbox"
           role="switch"
+          aria-checked={enabled}
           checked={enabled}
           onChange={(event) => onToggle(site, event.currentTarget.checked)}
         />

@@ -76,5 +76,7 @@ function plainText(node: Nodes): string {
 
 function unsupported(node: Nodes, where: string): Error {
   const line = node.position?.start.line ?? '?';
-  return new Error(`${where}:${line}: "${node.type}" is not supported in the series; use paragraphs, lists, bold and italics`);
+  return new Error(
+    `${where}:${line}: "${node.type}" is not supported in the series; use paragraphs, lists, bold and italics`,
+  );
 }

@@ -9,7 +9,10 @@ export interface PartMeta {
   file?: string;
 }
 
-export type Inline = { kind: 'text'; text: string } | { kind: 'strong'; text: string } | { kind: 'emphasis'; text: string };
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'strong'; text: string }
+  | { kind: 'emphasis'; text: string };
 
 export type Block = { kind: 'paragraph'; inlines: Inline[] } | { kind: 'list'; items: Inline[][] };
 
@@ -42,6 +45,11 @@ export interface GlossaryEntry {
    * without listing them. Aliases written in capitals (acronyms such as "SSRI") match only in capitals.
    */
   aliases: string[];
+  /**
+   * Phrases in which the term means something else ("the Great Depression", "a tropical depression"):
+   * an occurrence inside one of them is not highlighted.
+   */
+  notWhen?: string[];
   /** One or two sentences, quoted or condensed from the cited text; never a claim of our own. */
   summary: string;
   citations: [Citation, ...Citation[]];

@@ -1,11 +1,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TermExplanation } from '@/utils/term-explanation';
 import type { TermMatcher } from '@/utils/term-matcher';
+import { changedBlocks } from './changed-blocks';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { HoverIntent } from './hover-intent';
-import { scanAndHighlight } from './scan-page';
 import { createTermCardHost } from './term-card-host';
 import { type HighlightedTerm, TermHighlighter } from './term-highlighter';
+import { scanForTerms } from './term-scanner';
+
+const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 export interface PageExplainerOptions {
   /** Names the highlight, the card's host element and the User Timing measures. */
@@ -14,26 +17,37 @@ export interface PageExplainerOptions {
   explanations: ReadonlyMap<string, TermExplanation>;
   onReadMore: (anchor: string) => void;
   openDelayMs?: number;
+  /** However often a page changes, its changes are read at most this often. */
+  rescanIntervalMs?: number;
 }
 
 /**
- * Highlights the page's terms and explains them on hover. Every listener and timer goes through
- * `ctx`, so an extension reload or update leaves nothing behind.
+ * Highlights the page's terms, keeps them current as the page changes, and explains them on hover.
+ * Every listener, observer and timer goes through `ctx`, so an extension reload or update leaves
+ * nothing behind.
  */
 export class PageExplainer {
   private readonly highlighter: TermHighlighter;
   private readonly hover: HoverIntent<HighlightedTerm>;
-  private scanRun = 0;
+  private readonly hostTag: string;
+  private readonly observer: MutationObserver;
+  private pendingMutations: MutationRecord[] = [];
+  private rescanTimer: number | null = null;
+  private lastRescanAt = -Infinity;
+  private generation = 0;
+  private scanning: Promise<unknown> = Promise.resolve();
   private active = false;
+  private firstOccurrenceOnly = false;
   private pointerFrame: number | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly options: PageExplainerOptions,
   ) {
+    this.hostTag = `${options.prefix}-explainer`;
     this.highlighter = new TermHighlighter(`${options.prefix}-term`);
     const card = createTermCardHost(ctx, {
-      hostTag: `${options.prefix}-explainer`,
+      hostTag: this.hostTag,
       onReadMore: options.onReadMore,
       onPointerEnter: () => this.hover.cardEntered(),
       onPointerLeave: () => this.hover.cardLeft(),
@@ -49,36 +63,91 @@ export class PageExplainer {
       setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
       clearTimer: (id) => clearTimeout(id),
     });
+    this.observer = new MutationObserver((records) => this.onMutations(records));
     ctx.addEventListener(document, 'pointermove', (event) => this.onPointerMove(event), { passive: true });
     ctx.addEventListener(document, 'keydown', (event) => {
       if (event.key === 'Escape') this.hover.dismiss();
     });
-    ctx.onInvalidated(() => this.highlighter.dispose());
+    ctx.onInvalidated(() => {
+      this.observer.disconnect();
+      this.highlighter.dispose();
+    });
   }
 
-  async enable(): Promise<void> {
+  enable(): void {
     if (this.active) return;
     this.active = true;
-    const run = ++this.scanRun;
-    const root = document.body ?? document.documentElement;
-    await scanAndHighlight(root, this.options.matcher, this.highlighter, {
-      ownHostTag: `${this.options.prefix}-explainer`,
-      measurePrefix: this.options.prefix,
-      // Stop when the extension goes away or the site is switched off mid-scan.
-      yieldToPage: () =>
-        new Promise((resolve) => this.ctx.setTimeout(() => resolve(this.ctx.isValid && run === this.scanRun), 0)),
-    });
+    this.observer.observe(document, OBSERVED_CHANGES);
+    this.rescanAll();
   }
 
   disable(): void {
     this.active = false;
-    this.scanRun++;
+    this.generation++;
+    this.observer.disconnect();
+    this.pendingMutations = [];
     this.hover.dismiss();
     this.highlighter.clear();
   }
 
+  setFirstOccurrenceOnly(firstOnly: boolean): void {
+    if (firstOnly === this.firstOccurrenceOnly) return;
+    this.firstOccurrenceOnly = firstOnly;
+    if (this.active) this.rescanAll();
+  }
+
   termCounts(): Record<string, number> {
     return this.highlighter.termCounts();
+  }
+
+  private rescanAll(): void {
+    this.generation++;
+    this.pendingMutations = [];
+    this.highlighter.clear();
+    this.scan([document.body ?? document.documentElement], 'scan');
+  }
+
+  /**
+   * Scans run one after another, so a rescan never races the scan it follows. A rescan first drops
+   * what it is about to read again, and what has left the page.
+   */
+  private scan(roots: readonly Node[], measure: 'scan' | 'rescan'): void {
+    const generation = this.generation;
+    this.scanning = this.scanning.then(async () => {
+      if (generation !== this.generation || this.ctx.isInvalid) return;
+      const startedAt = performance.now();
+      if (measure === 'rescan') this.highlighter.removeWithin(new Set(roots));
+      const outcome = await scanForTerms(roots, {
+        matcher: this.options.matcher,
+        highlighter: this.highlighter,
+        ownHostTag: this.hostTag,
+        firstOccurrenceOnly: () => this.firstOccurrenceOnly,
+        onShadowRoot: (shadow) => this.observer.observe(shadow, OBSERVED_CHANGES),
+        // Stop when the extension goes away or the site is switched off mid-scan.
+        yieldToPage: () =>
+          new Promise((resolve) =>
+            this.ctx.setTimeout(() => resolve(this.ctx.isValid && generation === this.generation), 0),
+          ),
+      });
+      if (outcome === 'done') {
+        performance.measure(`${this.options.prefix}:${measure}`, { start: startedAt, end: performance.now() });
+      }
+    });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    this.pendingMutations.push(...records);
+    if (this.rescanTimer !== null) return;
+    // Coalesce: a page that changes 60 times a second is read a few times a second, not 60.
+    const interval = this.options.rescanIntervalMs ?? 200;
+    const wait = Math.max(0, this.lastRescanAt + interval - performance.now());
+    this.rescanTimer = this.ctx.setTimeout(() => {
+      this.rescanTimer = null;
+      this.lastRescanAt = performance.now();
+      const blocks = changedBlocks(this.pendingMutations, this.hostTag);
+      this.pendingMutations = [];
+      if (this.active) this.scan(blocks, 'rescan');
+    }, wait);
   }
 
   private onPointerMove(event: PointerEvent): void {

@@ -1,5 +1,3 @@
-import type { TermMatch } from '@/utils/term-matcher';
-
 export interface HighlightedTerm {
   termId: string;
   range: Range;
@@ -12,43 +10,68 @@ export interface HighlightedTerm {
  */
 export class TermHighlighter {
   private readonly highlight: Highlight | null;
+  /** Every text node a highlighted range touches, to its terms: a caret lands in one of them. */
   private readonly byNode = new Map<Text, HighlightedTerm[]>();
+  private readonly terms = new Set<HighlightedTerm>();
   private readonly counts = new Map<string, number>();
 
   constructor(private readonly name: string) {
     // Browsers without the API get no highlights rather than an error.
-    this.highlight = typeof Highlight === 'function' && 'highlights' in CSS ? new Highlight() : null;
+    this.highlight =
+      typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS ? new Highlight() : null;
     if (this.highlight) CSS.highlights.set(name, this.highlight);
   }
 
-  add(node: Text, matches: readonly TermMatch[]): void {
-    if (matches.length === 0) return;
-    const terms = matches.map((match): HighlightedTerm => {
-      const range = node.ownerDocument.createRange();
-      range.setStart(node, match.start);
-      range.setEnd(node, match.end);
-      this.highlight?.add(range);
-      this.counts.set(match.termId, (this.counts.get(match.termId) ?? 0) + 1);
-      return { termId: match.termId, range };
-    });
-    this.byNode.set(node, [...(this.byNode.get(node) ?? []), ...terms]);
+  add(termId: string, range: Range, nodes: readonly Text[]): void {
+    const term: HighlightedTerm = { termId, range };
+    this.terms.add(term);
+    this.highlight?.add(range);
+    this.counts.set(termId, (this.counts.get(termId) ?? 0) + 1);
+    for (const node of nodes) {
+      const known = this.byNode.get(node);
+      if (known) known.push(term);
+      else this.byNode.set(node, [term]);
+    }
   }
 
-  /** Terms whose range touches a caret at `offset`; a caret after a term's last letter still counts. */
+  /** Terms whose range holds a caret at `offset` of `node` (a caret just after a term's last letter counts). */
   termsAround(node: Node, offset: number): HighlightedTerm[] {
     if (node.nodeType !== Node.TEXT_NODE) return [];
     return (this.byNode.get(node as Text) ?? []).filter(
-      (term) => term.range.startOffset <= offset && offset <= term.range.endOffset,
+      (term) => this.terms.has(term) && term.range.comparePoint(node, offset) === 0,
     );
+  }
+
+  has(termId: string): boolean {
+    return (this.counts.get(termId) ?? 0) > 0;
+  }
+
+  /** Drops the terms inside any of `containers` (to be read again) and those whose text has left the page. */
+  removeWithin(containers: ReadonlySet<Node>): void {
+    for (const [node, terms] of this.byNode) {
+      if (node.isConnected && !isInside(node, containers)) continue;
+      for (const term of terms) this.remove(term);
+      this.byNode.delete(node);
+    }
   }
 
   termCounts(): Record<string, number> {
     return Object.fromEntries(this.counts);
   }
 
+  /** The highlighted terms, in the order they were found. */
+  [Symbol.iterator](): IterableIterator<HighlightedTerm> {
+    return this.terms.values();
+  }
+
+  get size(): number {
+    return this.terms.size;
+  }
+
   clear(): void {
     this.highlight?.clear();
     this.byNode.clear();
+    this.terms.clear();
     this.counts.clear();
   }
 
@@ -56,4 +79,20 @@ export class TermHighlighter {
     this.clear();
     if (this.highlight && CSS.highlights.get(this.name) === this.highlight) CSS.highlights.delete(this.name);
   }
+
+  private remove(term: HighlightedTerm): void {
+    if (!this.terms.delete(term)) return;
+    this.highlight?.delete(term.range);
+    const left = (this.counts.get(term.termId) ?? 1) - 1;
+    if (left > 0) this.counts.set(term.termId, left);
+    else this.counts.delete(term.termId);
+  }
+}
+
+function isInside(node: Node, containers: ReadonlySet<Node>): boolean {
+  if (containers.size === 0) return false;
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (containers.has(current)) return true;
+  }
+  return false;
 }

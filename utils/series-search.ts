@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
-import type { GlossaryEntry, Part, PartMeta } from '@/content/types';
 import { sectionAnchor } from '@/content/sections';
+import type { GlossaryEntry, Part, PartMeta } from '@/content/types';
 import { citationLink } from './term-explanation';
 
 export type SearchResult =

@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { glossary } from '@/content/glossary';
 import { seriesParts } from '@/content/parts';
 import { onMessage, sendMessage } from '@/extension/messages';
-import { loadSiteRules, watchSiteRules } from '@/extension/settings';
+import { loadPreferences, loadSiteRules, watchPreferences, watchSiteRules } from '@/extension/settings';
 import { PageExplainer } from '@/page/page-explainer';
 import { buildGlossaryIndex } from '@/utils/glossary-index';
 import { decideHighlighting, type SiteRule, siteOf } from '@/utils/site-rules';
@@ -12,6 +12,7 @@ const PREFIX = 'mhx';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
@@ -24,23 +25,30 @@ export default defineContentScript({
     });
 
     let enabled = false;
-    const apply = (rules: readonly SiteRule[]) => {
+    const applyRules = (rules: readonly SiteRule[]) => {
       enabled = decideHighlighting(location.href, rules).enabled;
-      if (enabled) void explainer.enable();
+      if (enabled) explainer.enable();
       else explainer.disable();
     };
 
+    // Every frame answers; the popup asks the top frame (frameId 0).
     const removeMessageListener = onMessage('getPageState', () => ({
       site: siteOf(location.href),
       enabled,
       termCounts: explainer.termCounts(),
     }));
-    const unwatch = watchSiteRules(apply);
+    const unwatchRules = watchSiteRules(applyRules);
+    const unwatchPreferences = watchPreferences((preferences) =>
+      explainer.setFirstOccurrenceOnly(preferences.firstOccurrenceOnly),
+    );
     ctx.onInvalidated(() => {
       removeMessageListener();
-      unwatch();
+      unwatchRules();
+      unwatchPreferences();
     });
 
-    apply(await loadSiteRules());
+    const [rules, preferences] = await Promise.all([loadSiteRules(), loadPreferences()]);
+    explainer.setFirstOccurrenceOnly(preferences.firstOccurrenceOnly);
+    applyRules(rules);
   },
 });

@@ -18,7 +18,7 @@ const services: PopupServices = {
     const id = await tabId;
     if (id === undefined) return null;
     // No content script in that tab (a browser page, or one still loading) means no answer.
-    return (await sendMessage('getPageState', undefined, id).catch(() => null)) ?? null;
+    return (await sendMessage('getPageState', undefined, { tabId: id, frameId: 0 }).catch(() => null)) ?? null;
   },
   setSiteEnabled,
   openReader: (anchor) => void sendMessage('openReader', anchor),

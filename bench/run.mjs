@@ -1,0 +1,210 @@
+// `npm run bench`: the term engine measured side by side in one run, in Chromium with the built
+// extension, on the real pages of ../shared/pages (skipped with a note where absent) and on pages
+// generated here. Prints a Markdown table of medians; absolute times vary, compare the ratios.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchExtension, launchPlain, poll, ROOT, startServer } from '../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SHARED_PAGES = path.resolve(ROOT, '../shared/pages');
+const REAL_BUILD = path.join(ROOT, '.output/chrome-mv3');
+const INFLATED_BUILD = path.join(ROOT, '.output/chrome-mv3-bench1000');
+const MARK_JS = path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
+
+const SENTENCES = [
+  'SSRIs are a cornerstone in treating conditions like depression and anxiety.',
+  'Ketamine therapy adjusts brain chemistry by affecting the glutamate pathway.',
+  'It is often combined with psychotherapy, and some speak of psychedelic integration.',
+  'Plain sentences about the weather, the garden and the week ahead fill the rest of the page.',
+];
+
+function generatedPages() {
+  const feed = Array.from({ length: 5000 }, (_, index) => `<p>${SENTENCES[index % SENTENCES.length]}</p>`).join('\n');
+  const nested = `${'<div>'.repeat(2000)}<p>${SENTENCES.join(' ')}</p>${'</div>'.repeat(2000)}`;
+  return {
+    'generated-feed.html': `<!doctype html><title>feed</title><main>${feed}</main>`,
+    'generated-deep.html': `<!doctype html><title>deep</title>${nested}${feed.slice(0, 200_000)}`,
+  };
+}
+
+function pages() {
+  const routes = {};
+  if (existsSync(SHARED_PAGES)) {
+    for (const file of readdirSync(SHARED_PAGES)
+      .filter((name) => name.endsWith('.html'))
+      .sort()) {
+      routes[`/${file}`] = readFileSync(path.join(SHARED_PAGES, file), 'utf8');
+    }
+  } else {
+    console.log(`note: ${SHARED_PAGES} is absent; measuring generated pages only.`);
+  }
+  return {
+    ...routes,
+    ...Object.fromEntries(Object.entries(generatedPages()).map(([name, html]) => [`/${name}`, html])),
+  };
+}
+
+/** The glossary's spellings as one regular expression, the way mark.js users combine terms. */
+function glossaryRegExpSource() {
+  const source = readFileSync(path.join(ROOT, 'content/glossary.ts'), 'utf8');
+  const spellings = new Set();
+  for (const [, block] of source.matchAll(/term: '([^']+)',\s*aliases: \[([^\]]*)\]/gu)) spellings.add(block);
+  for (const [, , aliases] of source.matchAll(/term: '([^']+)',\s*aliases: \[([^\]]*)\]/gu)) {
+    for (const [, alias] of aliases.matchAll(/'([^']+)'/gu)) spellings.add(alias);
+  }
+  const escaped = [...spellings]
+    .sort((a, b) => b.length - a.length)
+    .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+'));
+  return `\\b(?:${escaped.join('|')})(?:e?s)?\\b`;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+// Long tasks are recorded from the start of the page's life, in its own world.
+const LONG_TASK_RECORDER = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) =>
+    window.__longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration])),
+  ).observe({
+    type: 'longtask',
+    buffered: true,
+  });
+};
+
+async function measureExtensionScan(session, url) {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    const scan = await poll(
+      () => page.evaluate(() => performance.getEntriesByName('mhx:scan', 'measure')[0]?.toJSON() ?? null),
+      { timeout: 120_000, message: `the extension's scan of ${url}` },
+    );
+    // Let the long-task observer deliver what happened during the scan.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    const longest = await page.evaluate(
+      ([start, end]) =>
+        Math.max(0, ...window.__longTasks.filter(([s, d]) => s < end && s + d > start).map(([, d]) => d)),
+      [scan.startTime, scan.startTime + scan.duration],
+    );
+    return { page, scan: scan.duration, longest };
+  } catch (error) {
+    await page.close();
+    throw error;
+  }
+}
+
+async function measureRescan(page) {
+  return page.evaluate(async (sentences) => {
+    const before = performance.getEntriesByName('mhx:rescan', 'measure').length;
+    const fragment = document.createDocumentFragment();
+    for (let index = 0; index < 100; index++) {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = sentences[index % sentences.length];
+      fragment.append(paragraph);
+    }
+    document.body.append(fragment);
+    for (;;) {
+      const measures = performance.getEntriesByName('mhx:rescan', 'measure');
+      if (measures.length > before) return measures[measures.length - 1].duration;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }, SENTENCES);
+}
+
+async function measurePlain(plain, url, regExpSource) {
+  const page = await plain.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    const walk = await page.evaluate(() => {
+      const started = performance.now();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let characters = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) characters += node.data.length;
+      return { ms: performance.now() - started, characters };
+    });
+    await page.addScriptTag({ path: MARK_JS });
+    const mark = await page.evaluate(
+      (source) =>
+        new Promise((resolve) => {
+          const started = performance.now();
+          new window.Mark(document.body).markRegExp(new RegExp(source, 'gi'), {
+            done: () => resolve(performance.now() - started),
+          });
+        }),
+      regExpSource,
+    );
+    return { walk: walk.ms, mark };
+  } finally {
+    await page.close();
+  }
+}
+
+async function main() {
+  for (const dir of [REAL_BUILD, INFLATED_BUILD]) {
+    if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is missing: run \`npm run bench\`.`);
+  }
+  const routes = pages();
+  const server = await startServer({ routes });
+  const real = await launchExtension({ extensionDir: REAL_BUILD });
+  const inflated = await launchExtension({ extensionDir: INFLATED_BUILD });
+  const plain = await launchPlain();
+  await real.context.addInitScript(LONG_TASK_RECORDER);
+  await inflated.context.addInitScript(LONG_TASK_RECORDER);
+  const regExpSource = glossaryRegExpSource();
+
+  const names = Object.keys(routes).map((route) => route.slice(1));
+  const largest = names
+    .filter((name) => name.startsWith('war-and-peace'))
+    .concat(names.toSorted((a, b) => routes[`/${b}`].length - routes[`/${a}`].length))[0];
+  const rows = [];
+  try {
+    for (const name of names) {
+      const url = server.url(name);
+      const samples = { scan: [], longest: [], inflated: [], walk: [], mark: [], rescan: [] };
+      for (let run = 0; run < RUNS; run++) {
+        const { walk, mark } = await measurePlain(plain, url, regExpSource);
+        samples.walk.push(walk);
+        samples.mark.push(mark);
+        const measured = await measureExtensionScan(real, url);
+        samples.scan.push(measured.scan);
+        samples.longest.push(measured.longest);
+        if (name === largest) samples.rescan.push(await measureRescan(measured.page));
+        await measured.page.close();
+        const inflatedScan = await measureExtensionScan(inflated, url);
+        samples.inflated.push(inflatedScan.scan);
+        await inflatedScan.page.close();
+      }
+      rows.push({ name, ...Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, median(values)])) });
+      process.stderr.write(`measured ${name}\n`);
+    }
+  } finally {
+    await Promise.all([real.close(), inflated.close(), plain.close(), server.close()]);
+  }
+
+  const ms = (value) => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : value.toFixed(0));
+  const ratio = (value, base) => `${(value / base).toFixed(2)}×`;
+  console.log(`\nTerm engine, ${new Date().toISOString().slice(0, 10)}, Chromium, median of ${RUNS} runs (ms)\n`);
+  console.log(
+    '| page | bare walk | extension scan | scan ÷ walk | mark.js markRegExp | mark.js ÷ scan | longest task during scan | 1,000 terms ÷ real |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const row of rows) {
+    console.log(
+      `| ${row.name} | ${ms(row.walk)} | ${ms(row.scan)} | ${ratio(row.scan, row.walk)} | ${ms(row.mark)} | ${ratio(row.mark, row.scan)} | ${row.longest > 0 ? `${ms(row.longest)}` : 'none over 50'} | ${ratio(row.inflated, row.scan)} |`,
+    );
+  }
+  const big = rows.find((row) => row.name === largest);
+  if (big) {
+    console.log(
+      `\nAppending 100 paragraphs to ${big.name}: rescan ${ms(big.rescan)} ms, ${ratio(big.rescan, big.scan)} of its full scan.`,
+    );
+  }
+  const script = readFileSync(path.join(REAL_BUILD, 'content-scripts/explainer.js'));
+  console.log(`Content script: ${(gzipSync(script).length / 1024).toFixed(1)} kB gzip.`);
+}
+
+await main();

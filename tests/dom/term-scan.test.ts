@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { glossary } from '@/content/glossary';
+import { TermHighlighter } from '@/page/term-highlighter';
+import { scanForTerms } from '@/page/term-scanner';
+import { createTermMatcher } from '@/utils/term-matcher';
+
+const fixtures = import.meta.glob<string>('@/tests/fixtures/dom/*.html', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const matcher = createTermMatcher(glossary);
+
+async function scan(root: Node, firstOccurrenceOnly = false) {
+  const highlighter = new TermHighlighter('test-term');
+  await scanForTerms([root], {
+    matcher,
+    highlighter,
+    ownHostTag: 'mhx-explainer',
+    firstOccurrenceOnly: () => firstOccurrenceOnly,
+    yieldToPage: async () => true,
+    sliceMs: 0,
+  });
+  return highlighter;
+}
+
+const texts = (highlighter: TermHighlighter) => [...highlighter].map((term) => term.range.toString());
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe.each(Object.entries(fixtures))('%s', (_name, html) => {
+  it('highlights exactly what its data-expect lists, leaving the markup unchanged', async () => {
+    document.body.innerHTML = html;
+    const before = document.body.innerHTML;
+    const expectation = document.querySelector('[data-expect]')?.getAttribute('data-expect') ?? '';
+    const highlighter = await scan(document.body);
+    expect(texts(highlighter).map((text) => text.replace(/[\u00ad\u200b]/gu, ''))).toEqual(
+      expectation === '' ? [] : expectation.split('|'),
+    );
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
+
+describe('scanning', () => {
+  it('reads open shadow roots', async () => {
+    document.body.innerHTML = '<p>serotonin</p><div id="host"></div>';
+    const host = document.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate in a shadow root</p>';
+    expect(texts(await scan(document.body))).toEqual(['serotonin', 'glutamate']);
+  });
+
+  it('highlights each term once with "first occurrence only"', async () => {
+    document.body.innerHTML = '<p>SSRIs and SSRIs</p><p>ketamine, SSRI, ketamine</p>';
+    expect(texts(await scan(document.body, true))).toEqual(['SSRIs', 'ketamine']);
+  });
+
+  it('leaves design-mode documents alone', async () => {
+    document.body.innerHTML = '<p>ketamine</p>';
+    document.designMode = 'on';
+    try {
+      expect(texts(await scan(document.body))).toEqual([]);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
+  it('stops when told to between slices', async () => {
+    document.body.innerHTML = '<p>ketamine</p><p>serotonin</p>';
+    const highlighter = new TermHighlighter('test-term');
+    const outcome = await scanForTerms([document.body], {
+      matcher,
+      highlighter,
+      ownHostTag: 'mhx-explainer',
+      firstOccurrenceOnly: () => false,
+      yieldToPage: async () => false,
+      sliceMs: -1,
+    });
+    expect(outcome).toBe('stopped');
+    expect(texts(highlighter)).toEqual(['ketamine']);
+  });
+
+  it('maps a caret inside or at the end of a term back to it, across nodes', async () => {
+    document.body.innerHTML = '<p>take <b>selective <em>serotonin</em> reuptake</b> inhibitors</p>';
+    const highlighter = await scan(document.body);
+    const em = document.querySelector('em')?.firstChild as Text;
+    expect(highlighter.termsAround(em, 3).map((term) => term.termId)).toEqual(['ssri']);
+    const take = document.querySelector('p')?.firstChild as Text;
+    expect(highlighter.termsAround(take, 1)).toEqual([]);
+  });
+
+  it('forgets terms whose text left the page, and those in blocks to be read again', async () => {
+    document.body.innerHTML = '<p id="a">ketamine</p><p id="b">serotonin</p><p id="c">glutamate</p>';
+    const highlighter = await scan(document.body);
+    document.getElementById('a')?.remove();
+    highlighter.removeWithin(new Set([document.getElementById('c') as Node]));
+    expect(texts(highlighter)).toEqual(['serotonin']);
+    expect(highlighter.termCounts()).toEqual({ serotonin: 1 });
+  });
+});

@@ -1,0 +1,28 @@
+// Runs the end-to-end suite with node's test runner, one file at a time (each launches Chromium).
+// `node tests/e2e/run.mjs popup toggle` runs only the files whose name contains one of the words.
+// Needs the built extension: `npx wxt build` first.
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const filters = process.argv.slice(2);
+const files = readdirSync(path.join(root, 'tests/e2e'))
+  .filter((name) => name.endsWith('.test.mjs'))
+  .filter((name) => filters.length === 0 || filters.some((word) => name.includes(word)))
+  .sort()
+  .map((name) => path.posix.join('tests/e2e', name));
+
+if (files.length === 0) {
+  console.error(`No test files match ${filters.join(', ')}`);
+  process.exit(1);
+}
+
+// The tap reporter ends with node's "# pass N / # fail N" summary whether or not stdout is a terminal.
+const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { glossary } from '@/content/glossary';
+import { seriesParts } from '@/content/parts';
+import { sectionId } from '@/content/sections';
+import { blockText, parsePartMarkdown, series } from '@/content/series';
+// The series as its authors published it; a copy, so tests never reach outside the project.
+import source from '@/tests/fixtures/series-source.txt?raw';
+import { createTermMatcher } from '@/utils/term-matcher';
+
+const words = (text: string) => text.replace(/•/gu, ' ').split(/\s+/u).filter(Boolean);
+
+describe('the bundled series', () => {
+  it('carries every published part word for word, headings, paragraphs and bullets in order', () => {
+    const bundled = series
+      .map((part) =>
+        [part.heading, ...part.sections.flatMap((section) => [section.title, ...section.blocks.map(blockText)])].join(
+          '\n',
+        ),
+      )
+      .join('\n');
+    expect(words(bundled)).toEqual(words(source));
+  });
+
+  it('shows Part I in full and announces the other two without text', () => {
+    expect(series.map((part) => [part.heading, part.status, part.sections.length])).toEqual([
+      ['Ketamine vs. SSRI: Part I - Biology', 'published', 4],
+      ['Ketamine vs. SSRI: Part II Patient Experience', 'announced', 0],
+      ['What is Psychedelic Integration?', 'announced', 0],
+    ]);
+  });
+
+  it('gives every part and section a stable, unique id', () => {
+    const partIds = series.map((part) => part.id);
+    expect(new Set(partIds).size).toBe(partIds.length);
+    for (const id of partIds) expect(id).toMatch(/^[a-z0-9-]+$/u);
+    for (const part of series) {
+      const ids = part.sections.map((section) => section.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const section of part.sections) expect(section.id).toBe(sectionId(section.title));
+    }
+    expect(series[0]?.sections.map((section) => section.id)).toEqual([
+      'empowering-minds-beyond-traditional-medication',
+      'beyond-daily-medication',
+      'rapid-relief-with-lasting-impact',
+      'a-holistic-healing-approach',
+    ]);
+  });
+
+  it('refuses Markdown it cannot show faithfully, saying where', () => {
+    expect(() => parsePartMarkdown('Loose text\n\n## A\n', 'x.md')).toThrow(/x\.md: text before the first/u);
+    expect(() => parsePartMarkdown('## A\n\n```\ncode\n```\n', 'x.md')).toThrow(/x\.md:3: "code" is not supported/u);
+  });
+});
+
+describe('the glossary', () => {
+  const matcher = createTermMatcher(glossary);
+
+  it.each(glossary.map((entry) => [entry.id, entry] as const))(
+    '%s: every citation resolves and names it',
+    (_id, entry) => {
+      for (const citation of entry.citations) {
+        const part = series.find((candidate) => candidate.id === citation.part);
+        expect(part, `part "${citation.part}"`).toBeDefined();
+        if (!part) continue;
+        const cited =
+          citation.section === undefined
+            ? part.heading
+            : part.sections.find((section) => section.title === citation.section)?.text;
+        expect(cited, `section "${citation.section}" of ${citation.part}`).toBeDefined();
+        const termsInCitedText = matcher.findAll(cited ?? '').map((match) => match.termId);
+        expect(termsInCitedText, `${entry.term} in ${citation.part} / ${citation.section}`).toContain(entry.id);
+      }
+    },
+  );
+
+  it('has unique ids, non-empty summaries of one or two sentences, and related terms that exist', () => {
+    const ids = glossary.map((entry) => entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const entry of glossary) {
+      expect(entry.summary.trim().length).toBeGreaterThan(20);
+      expect(entry.summary.split(/[.!?](\s|$)/u).filter((part) => part.trim().length > 1).length).toBeLessThanOrEqual(
+        2,
+      );
+      for (const related of entry.related ?? []) expect(ids).toContain(related);
+    }
+  });
+
+  it('covers the terms readers meet in the series', () => {
+    const covered = new Set(
+      createTermMatcher(glossary)
+        .findAll(source)
+        .map((match) => match.termId),
+    );
+    for (const id of [
+      'ssri',
+      'ketamine',
+      'serotonin',
+      'glutamate',
+      'depression',
+      'anxiety',
+      'psychotherapy',
+      'psychedelic-integration',
+    ]) {
+      expect(covered).toContain(id);
+    }
+  });
+
+  it('lists parts in the same order as the series', () => {
+    expect(seriesParts.map((part) => part.id)).toEqual(series.map((part) => part.id));
+  });
+});

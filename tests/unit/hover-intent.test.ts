@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HoverIntent } from '@/page/hover-intent';
+
+describe('hover intent', () => {
+  let events: string[];
+  let intent: HoverIntent<string>;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    events = [];
+    intent = new HoverIntent<string>({
+      openDelayMs: 300,
+      closeDelayMs: 250,
+      open: (target) => events.push(`open ${target}`),
+      close: () => events.push('close'),
+      setTimer: (callback, ms) => setTimeout(callback, ms) as unknown as number,
+      clearTimer: (id) => clearTimeout(id),
+    });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('opens only after the pointer rests', () => {
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(299);
+    expect(events).toEqual([]);
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open ssri']);
+  });
+
+  it('opens nothing for a pointer that crosses a term', () => {
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(100);
+    intent.pointerOver(null);
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual([]);
+  });
+
+  it('closes after a grace period once the pointer leaves', () => {
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(300);
+    intent.pointerOver(null);
+    vi.advanceTimersByTime(249);
+    expect(events).toEqual(['open ssri']);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open ssri', 'close']);
+  });
+
+  it('stays open while the pointer moves into the card and closes when it leaves the card', () => {
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(300);
+    intent.pointerOver(null);
+    vi.advanceTimersByTime(100);
+    intent.cardEntered();
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual(['open ssri']);
+    intent.cardLeft();
+    vi.advanceTimersByTime(250);
+    expect(events).toEqual(['open ssri', 'close']);
+  });
+
+  it('coming back to the term keeps the card', () => {
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(300);
+    intent.pointerOver(null);
+    vi.advanceTimersByTime(100);
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual(['open ssri']);
+    expect(intent.current).toBe('ssri');
+  });
+
+  it('switches to another term after it rests there', () => {
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(300);
+    intent.pointerOver('ketamine');
+    vi.advanceTimersByTime(300);
+    expect(events).toEqual(['open ssri', 'open ketamine']);
+  });
+
+  it('dismisses at once (Escape) and forgets a pending open', () => {
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(300);
+    intent.pointerOver('ketamine');
+    intent.dismiss();
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual(['open ssri', 'close']);
+    expect(intent.current).toBeNull();
+  });
+});
