@@ -19,6 +19,14 @@ export interface PageExplainerOptions {
   openDelayMs?: number;
   /** However often a page changes, its changes are read at most this often. */
   rescanIntervalMs?: number;
+  /** Called after every scan or rescan with what the page holds now. */
+  onTermsChanged?: (stats: PageTermStats) => void;
+}
+
+/** What a pass found: occurrences per term id, and how much text was read in all. */
+export interface PageTermStats {
+  termCounts: Record<string, number>;
+  characters: number;
 }
 
 /**
@@ -39,6 +47,7 @@ export class PageExplainer {
   private active = false;
   private firstOccurrenceOnly = false;
   private pointerFrame: number | null = null;
+  private charactersRead = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -96,13 +105,24 @@ export class PageExplainer {
     if (this.active) this.rescanAll();
   }
 
+  /** Hides or shows the highlights without reading the page again (e.g. until a page proves relevant). */
+  setHighlightsVisible(visible: boolean): void {
+    if (!visible) this.hover.dismiss();
+    this.highlighter.setVisible(visible);
+  }
+
   termCounts(): Record<string, number> {
     return this.highlighter.termCounts();
+  }
+
+  stats(): PageTermStats {
+    return { termCounts: this.highlighter.termCounts(), characters: this.charactersRead };
   }
 
   private rescanAll(): void {
     this.generation++;
     this.pendingMutations = [];
+    this.charactersRead = 0;
     this.highlighter.clear();
     this.scan([document.body ?? document.documentElement], 'scan');
   }
@@ -123,6 +143,9 @@ export class PageExplainer {
         ownHostTag: this.hostTag,
         firstOccurrenceOnly: () => this.firstOccurrenceOnly,
         onShadowRoot: (shadow) => this.observer.observe(shadow, OBSERVED_CHANGES),
+        onTextRead: (characters) => {
+          this.charactersRead += characters;
+        },
         // Stop when the extension goes away or the site is switched off mid-scan.
         yieldToPage: () =>
           new Promise((resolve) =>
@@ -131,6 +154,7 @@ export class PageExplainer {
       });
       if (outcome === 'done') {
         performance.measure(`${this.options.prefix}:${measure}`, { start: startedAt, end: performance.now() });
+        this.options.onTermsChanged?.(this.stats());
       }
     });
   }
@@ -151,7 +175,7 @@ export class PageExplainer {
   }
 
   private onPointerMove(event: PointerEvent): void {
-    if (!this.active || this.pointerFrame !== null) return;
+    if (!this.active || !this.highlighter.isVisible || this.pointerFrame !== null) return;
     const { clientX: x, clientY: y } = event;
     // One hit-test per frame however fast the pointer moves.
     this.pointerFrame = this.ctx.requestAnimationFrame(() => {

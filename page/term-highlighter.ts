@@ -15,11 +15,25 @@ export class TermHighlighter {
   private readonly terms = new Set<HighlightedTerm>();
   private readonly counts = new Map<string, number>();
 
+  private visible = true;
+
   constructor(private readonly name: string) {
     // Browsers without the API get no highlights rather than an error.
     this.highlight =
       typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS ? new Highlight() : null;
-    if (this.highlight) CSS.highlights.set(name, this.highlight);
+    this.setVisible(true);
+  }
+
+  /** Shows or hides every highlight at once; the terms stay known, so showing them again costs nothing. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (!this.highlight) return;
+    if (visible) CSS.highlights.set(this.name, this.highlight);
+    else if (CSS.highlights.get(this.name) === this.highlight) CSS.highlights.delete(this.name);
+  }
+
+  get isVisible(): boolean {
+    return this.visible;
   }
 
   add(termId: string, range: Range, nodes: readonly Text[]): void {
@@ -77,7 +91,7 @@ export class TermHighlighter {
 
   dispose(): void {
     this.clear();
-    if (this.highlight && CSS.highlights.get(this.name) === this.highlight) CSS.highlights.delete(this.name);
+    this.setVisible(false);
   }
 
   private remove(term: HighlightedTerm): void {

@@ -14,6 +14,8 @@ export interface TermScannerOptions {
   sliceMs?: number;
   /** Each open shadow root met, so the caller can watch it for changes too. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Told the length of each run of text read, so the caller can tell how dense the terms are. */
+  onTextRead?: (characters: number) => void;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
       },
     });
     for (const run of runs) {
+      options.onTextRead?.(run.text.length);
       for (const match of matcher.findAll(run.text)) {
         if (options.firstOccurrenceOnly() && highlighter.has(match.termId)) continue;
         const range = rangeInRun(run, match.start, match.end);
