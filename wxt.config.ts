@@ -25,6 +25,8 @@ function inflatedGlossaryForBenchmark(mode: string): Plugin | null {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Lets parallel work build into separate folders (e.g. MHX_OUT_DIR=.output-mine); the default is WXT's.
+  outDir: process.env.MHX_OUT_DIR ?? '.output',
   // Explicit imports keep every module's dependencies visible to the boundary lint.
   imports: false,
   vite: (env) => ({

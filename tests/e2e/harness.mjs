@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The Chromium build under test; MHX_EXTENSION_DIR points elsewhere (e.g. a build made with MHX_OUT_DIR). */
+export const EXTENSION_DIR = path.resolve(ROOT, process.env.MHX_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures/pages');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -112,10 +113,10 @@ export async function startServer({ routes = {} } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Browsers
 
-function assertExtensionBuilt() {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+function assertExtensionBuilt(extensionDir = EXTENSION_DIR) {
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(
-      `The extension is not built: ${path.relative(ROOT, EXTENSION_DIR)}/manifest.json is missing. Run \`npx wxt build\` (or \`npm run build\`) first.`,
+      `The extension is not built: ${path.relative(ROOT, extensionDir)}/manifest.json is missing. Run \`npx wxt build\` (or \`npm run build\`) first.`,
     );
   }
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}.`);
@@ -125,14 +126,14 @@ function assertExtensionBuilt() {
  * Chromium with the built extension, in a persistent profile. Pass the `userDataDir` of an earlier
  * session (closed with `{ keepProfile: true }`) to relaunch the same profile.
  */
-export async function launchExtension({ userDataDir } = {}) {
-  assertExtensionBuilt();
+export async function launchExtension({ userDataDir, extensionDir = EXTENSION_DIR } = {}) {
+  assertExtensionBuilt(extensionDir);
   const profile = userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'mhx-e2e-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 720 },
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...COMMON_ARGS],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...COMMON_ARGS],
   });
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;
