@@ -4,9 +4,11 @@ import type { TermMatcher } from '@/utils/term-matcher';
 import { changedBlocks } from './changed-blocks';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { HoverIntent } from './hover-intent';
+import { adoptHighlightStyle } from './shadow-highlight-style';
 import { createTermCardHost } from './term-card-host';
 import { type HighlightedTerm, TermHighlighter } from './term-highlighter';
 import { scanForTerms } from './term-scanner';
+import { viewportBlock } from './viewport-block';
 
 const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
@@ -19,6 +21,8 @@ export interface PageExplainerOptions {
   openDelayMs?: number;
   /** However often a page changes, its changes are read at most this often. */
   rescanIntervalMs?: number;
+  /** The page-level style of the highlights, for shadow roots (see `adoptHighlightStyle`). */
+  highlightCss: string;
   /** Called after every scan or rescan with what the page holds now. */
   onTermsChanged?: (stats: PageTermStats) => void;
 }
@@ -124,14 +128,14 @@ export class PageExplainer {
     this.pendingMutations = [];
     this.charactersRead = 0;
     this.highlighter.clear();
-    this.scan([document.body ?? document.documentElement], 'scan');
+    this.scan([document.body ?? document.documentElement], 'scan', viewportBlock(document, this.hostTag));
   }
 
   /**
    * Scans run one after another, so a rescan never races the scan it follows. A rescan first drops
    * what it is about to read again, and what has left the page.
    */
-  private scan(roots: readonly Node[], measure: 'scan' | 'rescan'): void {
+  private scan(roots: readonly Node[], measure: 'scan' | 'rescan', startAt: Node | null = null): void {
     const generation = this.generation;
     this.scanning = this.scanning.then(async () => {
       if (generation !== this.generation || this.ctx.isInvalid) return;
@@ -142,7 +146,11 @@ export class PageExplainer {
         highlighter: this.highlighter,
         ownHostTag: this.hostTag,
         firstOccurrenceOnly: () => this.firstOccurrenceOnly,
-        onShadowRoot: (shadow) => this.observer.observe(shadow, OBSERVED_CHANGES),
+        startAt,
+        onShadowRoot: (shadow) => {
+          this.observer.observe(shadow, OBSERVED_CHANGES);
+          adoptHighlightStyle(shadow, this.options.highlightCss);
+        },
         onTextRead: (characters) => {
           this.charactersRead += characters;
         },
@@ -160,6 +168,7 @@ export class PageExplainer {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    if (this.ctx.isInvalid) return;
     this.pendingMutations.push(...records);
     if (this.rescanTimer !== null) return;
     // Coalesce: a page that changes 60 times a second is read a few times a second, not 60.
@@ -175,6 +184,8 @@ export class PageExplainer {
   }
 
   private onPointerMove(event: PointerEvent): void {
+    // After an extension reload or update, the first pointer move finds out and cleans up.
+    if (this.ctx.isInvalid) return;
     if (!this.active || !this.highlighter.isVisible || this.pointerFrame !== null) return;
     const { clientX: x, clientY: y } = event;
     // One hit-test per frame however fast the pointer moves.

@@ -16,6 +16,8 @@ export interface TermScannerOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Told the length of each run of text read, so the caller can tell how dense the terms are. */
   onTextRead?: (characters: number) => void;
+  /** A block of the first root to read before the rest (see `textRuns`). */
+  startAt?: Node | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
   for (let root = queue.shift(); root !== undefined; root = queue.shift()) {
     const runs = textRuns(root, {
       ownHostTag: options.ownHostTag,
+      startAt: root === roots[0] ? options.startAt : null,
       onShadowRoot: (shadow) => {
         options.onShadowRoot?.(shadow);
         queue.push(shadow);

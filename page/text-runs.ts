@@ -65,17 +65,43 @@ export interface TextRunOptions {
   ownHostTag: string;
   /** Open shadow roots met on the way are reported here, to be read as roots of their own. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * A block to read first (the one the reader is looking at), then the rest of the root from its
+   * start up to that block; every run is still read exactly once.
+   */
+  startAt?: Node | null;
 }
 
-/** The text runs under `root`, in document order, skipping code, form fields, editors and hidden content. */
+/** The text runs under `root`, skipping code, form fields, editors and hidden content. */
 export function* textRuns(root: Node, options: TextRunOptions): Generator<TextRun> {
   const document = root.ownerDocument ?? (root as Document);
   if (document.designMode === 'on') return;
   if (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element, options.ownHostTag)) return;
+  const startAt = options.startAt;
+  if (startAt && startAt !== root && root.contains(startAt)) {
+    yield* runsAlong(document, root, options, startAt, null);
+    yield* runsAlong(document, root, options, null, startAt);
+  } else {
+    yield* runsAlong(document, root, options, null, null);
+  }
+}
 
+/** Runs in document order from `from` (or the root's start) up to, not into, `stopAt`. */
+function* runsAlong(
+  document: Document,
+  root: Node,
+  options: TextRunOptions,
+  from: Node | null,
+  stopAt: Node | null,
+): Generator<TextRun> {
   let lineBreak = false;
+  let stopped = false;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
+      if (node === stopAt) {
+        stopped = true;
+        return NodeFilter.FILTER_ACCEPT;
+      }
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const element = node as Element;
       if (element.shadowRoot) options.onShadowRoot?.(element.shadowRoot);
@@ -84,10 +110,11 @@ export function* textRuns(root: Node, options: TextRunOptions): Generator<TextRu
       return isSkippedElement(element, options.ownHostTag) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
     },
   });
+  if (from) walker.currentNode = from;
 
   let nodes: Text[] = [];
   let block: Node | null = null;
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node !== null && !stopped; node = walker.nextNode()) {
     const text = node as Text;
     const textBlock = blockContainerOf(text);
     if (lineBreak || textBlock !== block) {

@@ -2,11 +2,13 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { glossary } from '@/content/glossary';
 import { seriesParts } from '@/content/parts';
 import { onMessage, sendMessage } from '@/extension/messages';
+import { releaseListeners } from '@/extension/release-listeners';
 import { loadPreferences, loadSiteRules, watchPreferences, watchSiteRules } from '@/extension/settings';
 import { PageExplainer } from '@/page/page-explainer';
 import { buildGlossaryIndex } from '@/utils/glossary-index';
 import { decideHighlighting, type SiteRule, siteOf } from '@/utils/site-rules';
 import './highlight.css';
+import highlightCss from './highlight.css?inline';
 
 const PREFIX = 'mhx';
 
@@ -21,6 +23,7 @@ export default defineContentScript({
       prefix: PREFIX,
       matcher,
       explanations,
+      highlightCss,
       onReadMore: (anchor) => void sendMessage('openReader', anchor),
     });
 
@@ -41,11 +44,7 @@ export default defineContentScript({
     const unwatchPreferences = watchPreferences((preferences) =>
       explainer.setFirstOccurrenceOnly(preferences.firstOccurrenceOnly),
     );
-    ctx.onInvalidated(() => {
-      removeMessageListener();
-      unwatchRules();
-      unwatchPreferences();
-    });
+    ctx.onInvalidated(() => releaseListeners(removeMessageListener, unwatchRules, unwatchPreferences));
 
     const [rules, preferences] = await Promise.all([loadSiteRules(), loadPreferences()]);
     explainer.setFirstOccurrenceOnly(preferences.firstOccurrenceOnly);

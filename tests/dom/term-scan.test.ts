@@ -51,6 +51,21 @@ describe('scanning', () => {
     expect(texts(await scan(document.body))).toEqual(['serotonin', 'glutamate']);
   });
 
+  it('reads the block on screen first, then the rest, each run once', async () => {
+    document.body.innerHTML =
+      '<p>ketamine</p><section id="seen"><p>serotonin <em>and</em> glutamate</p></section><p>anxiety</p>';
+    const highlighter = new TermHighlighter('test-term');
+    await scanForTerms([document.body], {
+      matcher,
+      highlighter,
+      ownHostTag: 'mhx-explainer',
+      firstOccurrenceOnly: () => false,
+      yieldToPage: async () => true,
+      startAt: document.getElementById('seen'),
+    });
+    expect(texts(highlighter)).toEqual(['serotonin', 'glutamate', 'anxiety', 'ketamine']);
+  });
+
   it('highlights each term once with "first occurrence only"', async () => {
     document.body.innerHTML = '<p>SSRIs and SSRIs</p><p>ketamine, SSRI, ketamine</p>';
     expect(texts(await scan(document.body, true))).toEqual(['SSRIs', 'ketamine']);

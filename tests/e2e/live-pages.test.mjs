@@ -1,0 +1,182 @@
+// Pages that keep changing: feeds, edited text, single-page navigation, editors, tickers, frames,
+// shadow roots, and an extension reload under an open page.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  collectErrors,
+  highlightCount,
+  highlightedRanges,
+  launchExtension,
+  openTab,
+  poll,
+  sleep,
+  startServer,
+  waitForHighlights,
+  waitForScan,
+} from './harness.mjs';
+
+const page = (body, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>Live</title></head><body>${body}</body></html>`;
+
+const ROUTES = {
+  '/feed.html': page('<main id="feed"><p>Serotonin and the weather.</p></main>'),
+  '/spa.html': page('<nav>Home</nav><main id="view"><h1>About ketamine</h1><p>SSRIs and anxiety.</p></main>'),
+  '/editor.html': page(
+    '<p>ketamine outside</p><div id="editor" contenteditable="true"><p>Notes:</p></div><textarea id="field"></textarea>',
+  ),
+  '/ticker.html': page(
+    '<p>Price of <span id="tick">0</span> and ketamine news</p><script>let n=0;const tick=()=>{document.getElementById("tick").textContent=String(n++);requestAnimationFrame(tick)};requestAnimationFrame(tick)</script>',
+  ),
+  '/framed.html': page('<p>glutamate on the outer page</p><iframe src="/inner.html" width="600" height="200"></iframe>'),
+  '/inner.html': page('<p>psychotherapy inside the frame</p>'),
+  '/shadow.html': page(
+    '<p>anxiety in the light</p><x-card id="card"></x-card><script>customElements.define("x-card", class extends HTMLElement { constructor(){ super(); this.attachShadow({mode:"open"}).innerHTML = "<p>serotonin in the shadow</p>"; } });</script>',
+  ),
+};
+
+let server;
+let session;
+
+before(async () => {
+  server = await startServer({ routes: ROUTES });
+  session = await launchExtension();
+});
+
+after(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+const texts = async (tab) => (await highlightedRanges(tab)).map((range) => range.text);
+// Ranges in a shadow tree cannot be ordered against the light DOM's, so these are read as registered.
+const registeredTexts = (tab) => tab.evaluate(() => [...(CSS.highlights.get('mhx-term') ?? [])].map(String));
+const rescans = (tab) => tab.evaluate(() => performance.getEntriesByName('mhx:rescan', 'measure').length);
+
+test('an infinite feed: appended items light up, removed ones drop their highlights', async () => {
+  const { page: tab } = await openTab(session, server.url('feed.html'));
+  const errors = collectErrors(tab);
+  await waitForHighlights(tab, { exact: 1 });
+  await tab.evaluate(() => {
+    const feed = document.getElementById('feed');
+    for (let index = 0; index < 50; index++) {
+      const item = document.createElement('p');
+      item.className = 'item';
+      item.textContent = `Item ${index}: ketamine and SSRIs.`;
+      feed.append(item);
+    }
+  });
+  await waitForHighlights(tab, { exact: 101 });
+  await tab.evaluate(() => {
+    for (const item of document.querySelectorAll('.item')) item.remove();
+  });
+  await waitForHighlights(tab, { exact: 1 });
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('text edited inside formatting is read again as a whole phrase', async () => {
+  const { page: tab } = await openTab(session, server.url('feed.html'));
+  await waitForHighlights(tab, { exact: 1 });
+  await tab.evaluate(() => {
+    const paragraph = document.createElement('p');
+    paragraph.innerHTML = 'selective <em id="word">weather</em> reuptake inhibitors';
+    document.getElementById('feed').append(paragraph);
+  });
+  await sleep(300);
+  await tab.evaluate(() => {
+    document.getElementById('word').firstChild.data = 'serotonin';
+  });
+  await poll(async () => (await texts(tab)).includes('selective serotonin reuptake inhibitors'), {
+    message: 'the edited phrase to be highlighted',
+  });
+  assert.deepEqual((await texts(tab)).sort(), ['Serotonin', 'selective serotonin reuptake inhibitors']);
+  await tab.close();
+});
+
+test('single-page navigation: the new view is highlighted and the old one forgotten', async () => {
+  const { page: tab } = await openTab(session, server.url('spa.html'));
+  await waitForHighlights(tab, { exact: 3 });
+  await tab.evaluate(() => {
+    history.pushState({}, '', '/spa.html#glossary');
+    document.getElementById('view').innerHTML = '<h1>Glutamate</h1><p>and depression, then psychotherapy</p>';
+  });
+  await poll(async () => (await texts(tab)).join('|') === 'Glutamate|depression|psychotherapy', {
+    message: 'only the new view to be highlighted',
+  });
+  await tab.close();
+});
+
+test('typing in editors and fields is never disturbed and never highlighted', async () => {
+  const { page: tab } = await openTab(session, server.url('editor.html'));
+  await waitForHighlights(tab, { exact: 1 });
+  await tab.click('#editor p');
+  await tab.keyboard.press('End');
+  await tab.keyboard.type(' ketamine and SSRIs, typed', { delay: 10 });
+  await tab.click('#field');
+  await tab.keyboard.type('serotonin typed here', { delay: 10 });
+  await sleep(600);
+  assert.equal((await tab.textContent('#editor')).replace(/\s+/gu, ' '), 'Notes: ketamine and SSRIs, typed');
+  assert.equal(await tab.inputValue('#field'), 'serotonin typed here');
+  assert.deepEqual(await texts(tab), ['ketamine']);
+  await tab.close();
+});
+
+test('a page that changes every frame is read a few times a second, not sixty', async () => {
+  const { page: tab } = await openTab(session, server.url('ticker.html'));
+  await waitForScan(tab);
+  await waitForHighlights(tab, { exact: 1 });
+  const before = await rescans(tab);
+  const frames = await tab.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let count = 0;
+        const started = performance.now();
+        const count_ = () => {
+          count++;
+          if (performance.now() - started < 2000) requestAnimationFrame(count_);
+          else resolve(count);
+        };
+        requestAnimationFrame(count_);
+      }),
+  );
+  const passes = (await rescans(tab)) - before;
+  assert.ok(frames > 30, `the page ticked ${frames} times`);
+  // 2 s at one pass per 200 ms at most; the ticker changes far more often than that.
+  assert.ok(passes <= 12, `${passes} rescans for ${frames} changes`);
+  assert.equal(await highlightCount(tab), 1);
+  await tab.close();
+});
+
+test('same-origin frames and open shadow roots are read too', async () => {
+  const { page: tab } = await openTab(session, server.url('framed.html'));
+  await waitForHighlights(tab, { exact: 1 });
+  const frame = tab.frames().find((candidate) => candidate.url().endsWith('/inner.html'));
+  assert.ok(frame, 'the inner frame loaded');
+  await waitForHighlights(frame, { exact: 1 });
+  await tab.goto(server.url('shadow.html'));
+  await waitForHighlights(tab, { exact: 2 });
+  assert.deepEqual((await registeredTexts(tab)).sort(), ['anxiety', 'serotonin']);
+  const adopted = await tab.evaluate(() => document.getElementById('card').shadowRoot.adoptedStyleSheets.length);
+  assert.equal(adopted, 1, 'the highlight style is adopted into the shadow root');
+  await tab.close();
+});
+
+test('reloading the extension under an open page cleans up without errors', async () => {
+  const { page: tab } = await openTab(session, server.url('spa.html'));
+  const errors = collectErrors(tab);
+  await waitForHighlights(tab, { exact: 3 });
+  // Chrome does not bring an extension loaded with --load-extension back after runtime.reload(),
+  // so this checks the half that matters to an open page: the orphaned script lets go cleanly.
+  await session.inWorker(() => chrome.runtime.reload());
+  await sleep(1000);
+  await tab.mouse.move(10, 10);
+  await tab.mouse.move(20, 20);
+  await poll(async () => (await highlightCount(tab)) === 0, { message: 'the old highlights to be removed' });
+  await tab.evaluate(() => {
+    document.getElementById('view').innerHTML = '<p>ketamine added after the reload</p>';
+  });
+  await sleep(500);
+  assert.equal(await highlightCount(tab), 0);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
