@@ -1,6 +1,6 @@
-import type { TermMatcher } from '@/utils/term-matcher';
+import type { TermMatch, TermMatcher } from '@/utils/term-matcher';
 import type { TermHighlighter } from './term-highlighter';
-import { rangeInRun, textRuns } from './text-runs';
+import { rangeInRun, type TextRun, textRuns } from './text-runs';
 
 export interface TermScannerOptions {
   matcher: TermMatcher;
@@ -24,6 +24,19 @@ export interface TermScannerOptions {
  * Finds and highlights every term under the given roots (and the open shadow roots inside them) in
  * slices of a few milliseconds, so even a whole novel never blocks input for long.
  */
+/**
+ * After a yield the page may have changed the run's text under us; such a match is skipped (the
+ * mutation observer reads that block again) rather than throwing on someone else's page.
+ */
+function tryRangeInRun(run: TextRun, start: number, end: number): ReturnType<typeof rangeInRun> | null {
+  if (!run.nodes.every((node) => node.isConnected)) return null;
+  try {
+    return rangeInRun(run, start, end);
+  } catch {
+    return null;
+  }
+}
+
 export async function scanForTerms(roots: readonly Node[], options: TermScannerOptions): Promise<'done' | 'stopped'> {
   const { matcher, highlighter } = options;
   const sliceMs = options.sliceMs ?? 8;
@@ -40,12 +53,21 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
     });
     for (const run of runs) {
       options.onTextRead?.(run.text.length);
-      for (const match of matcher.findAll(run.text)) {
+      const matches = matcher.findAll(run.text);
+      let yieldedInRun = false;
+      for (let index = 0; index < matches.length; index++) {
+        const match = matches[index] as TermMatch;
         if (options.firstOccurrenceOnly() && highlighter.has(match.termId)) continue;
-        const range = rangeInRun(run, match.start, match.end);
-        const first = run.nodes.indexOf(range.startContainer as Text);
-        const last = run.nodes.indexOf(range.endContainer as Text);
-        highlighter.add(match.termId, range, run.nodes.slice(first, last + 1));
+        const highlighted = yieldedInRun
+          ? tryRangeInRun(run, match.start, match.end)
+          : rangeInRun(run, match.start, match.end);
+        if (highlighted) highlighter.add(match.termId, highlighted.range, highlighted.nodes);
+        // A single huge text node can hold thousands of terms: yield inside a run too.
+        if (index % 256 === 255 && performance.now() - sliceStart > sliceMs) {
+          if (!(await options.yieldToPage())) return 'stopped';
+          sliceStart = performance.now();
+          yieldedInRun = true;
+        }
       }
       if (performance.now() - sliceStart > sliceMs) {
         if (!(await options.yieldToPage())) return 'stopped';

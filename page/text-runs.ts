@@ -146,21 +146,23 @@ function toRun(nodes: Text[]): TextRun {
   return { nodes, starts, text: joined.replace(INVISIBLE_ALL, ''), sourceIndex: sourceIndex.subarray(0, kept + 1) };
 }
 
-/** A DOM range over the run's nodes for `[start, end)` of its text. */
-export function rangeInRun(run: TextRun, start: number, end: number): Range {
+/** A DOM range over the run's nodes for `[start, end)` of its text, and the nodes it touches. */
+export function rangeInRun(run: TextRun, start: number, end: number): { range: Range; nodes: Text[] } {
   const sourceStart = run.sourceIndex ? (run.sourceIndex[start] ?? start) : start;
   // The end maps through the last kept character, so a trailing soft hyphen is not included.
   const sourceEnd = run.sourceIndex ? (run.sourceIndex[end - 1] ?? end - 1) + 1 : end;
   const range = (run.nodes[0]?.ownerDocument ?? document).createRange();
-  const [startNode, startOffset] = locate(run, sourceStart, false);
-  const [endNode, endOffset] = locate(run, sourceEnd, true);
-  range.setStart(startNode, startOffset);
-  range.setEnd(endNode, endOffset);
-  return range;
+  const first = locate(run, sourceStart, false);
+  const last = locate(run, sourceEnd, true);
+  const startNode = run.nodes[first] as Text;
+  const endNode = run.nodes[last] as Text;
+  range.setStart(startNode, sourceStart - (run.starts[first] ?? 0));
+  range.setEnd(endNode, sourceEnd - (run.starts[last] ?? 0));
+  return { range, nodes: run.nodes.slice(first, last + 1) };
 }
 
-/** The node and offset of a joined-text index; at a seam, `atEnd` picks the earlier node. */
-function locate(run: TextRun, index: number, atEnd: boolean): [Text, number] {
+/** The index of the node holding a joined-text index; at a seam, `atEnd` picks the earlier node. */
+function locate(run: TextRun, index: number, atEnd: boolean): number {
   let low = 0;
   let high = run.starts.length - 1;
   while (low < high) {
@@ -169,6 +171,5 @@ function locate(run: TextRun, index: number, atEnd: boolean): [Text, number] {
     if (start < index || (!atEnd && start === index)) low = middle;
     else high = middle - 1;
   }
-  const node = run.nodes[low] as Text;
-  return [node, index - (run.starts[low] ?? 0)];
+  return low;
 }

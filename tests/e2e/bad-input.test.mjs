@@ -1,0 +1,112 @@
+// Pages built to break things: a 5 MB text node, 200,000 elements, 10,000-deep nesting, a body
+// rewritten every 16 ms, lone surrogates and mixed scripts. No exception, no change to the page's
+// text, and the terms that are there are found.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import {
+  collectErrors,
+  highlightCount,
+  hugePage,
+  launchExtension,
+  openTab,
+  poll,
+  sleep,
+  startServer,
+  waitForHighlights,
+  waitForScan,
+} from './harness.mjs';
+
+const page = (body, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>Bad input</title></head><body>${body}</body></html>`;
+
+const huge = hugePage({ bytes: 5 * 1024 * 1024 });
+const manyElements = page(
+  Array.from({ length: 200_000 }, (_, index) => (index % 1000 === 0 ? '<div>ketamine</div>' : '<div>x</div>')).join(''),
+);
+// Chromium's own layout gives up (the tab crashes, extension or not) on ~3,000 nested boxes, so the
+// 10,000 levels are `display: contents`: as deep a DOM as any, with boxes the browser can lay out.
+const deep = page(
+  '<script>let node = document.body; for (let i = 0; i < 10000; i++) { const child = document.createElement("div"); child.style.display = "contents"; node.append(child); node = child; } node.textContent = "serotonin at the bottom of 10,000 elements";</script>',
+);
+const rewriting = page(
+  '<script>let n = 0; setInterval(() => { document.body.innerHTML = "<p>Tick " + (n++) + ": SSRIs and anxiety</p>"; }, 16);</script>',
+);
+const scripts = page(
+  `<p dir="rtl">\u05e9\u05dc\u05d5\u05dd ketamine \u0645\u0631\u062d\u0628\u0627 depression \u05e2\u05d5\u05dc\u05dd</p><p>\ud800 lone SSRIs \udfff surrogate\ud83d\ude00 glutamate</p><p>e\u0301 combining, \u202eSSRI\u202c override, ketamine\u200d joiner</p>`,
+);
+
+const ROUTES = {
+  '/huge.html': huge.html,
+  '/many.html': manyElements,
+  '/deep.html': deep,
+  '/rewriting.html': rewriting,
+  '/scripts.html': scripts,
+};
+
+let server;
+let session;
+
+before(async () => {
+  server = await startServer({ routes: ROUTES });
+  session = await launchExtension();
+});
+
+after(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+const textHash = (tab) =>
+  tab
+    .evaluate(() => document.documentElement.outerHTML.replace(/<mhx-explainer[\s\S]*<\/mhx-explainer>/u, ''))
+    .then((html) => createHash('sha256').update(html).digest('hex'));
+
+async function loadAndCheck(name, expected) {
+  const { page: tab } = await openTab(session);
+  const errors = collectErrors(tab);
+  await tab.goto(server.url(name), { timeout: 60_000 });
+  const before = await textHash(tab);
+  await waitForScan(tab, { timeout: 60_000 });
+  if (expected !== undefined) assert.equal(await highlightCount(tab), expected);
+  assert.equal(await textHash(tab), before, 'the page is exactly as it was');
+  assert.deepEqual(errors, []);
+  return tab;
+}
+
+test('a single 5 MB text node', async () => {
+  const tab = await loadAndCheck('huge.html', huge.expected);
+  await tab.close();
+});
+
+test('200,000 elements', async () => {
+  const tab = await loadAndCheck('many.html', 200);
+  await tab.close();
+});
+
+test('10,000-deep nesting', async () => {
+  const tab = await loadAndCheck('deep.html', 1);
+  await tab.close();
+});
+
+test('lone surrogates, right-to-left and mixed scripts', async () => {
+  const tab = await loadAndCheck('scripts.html');
+  const found = await tab.evaluate(() => [...CSS.highlights.get('mhx-term')].map(String));
+  assert.deepEqual(found.sort(), ['SSRI', 'SSRIs', 'depression', 'glutamate', 'ketamine', 'ketamine'].sort());
+  await tab.close();
+});
+
+test('a body rewritten every 16 ms keeps correct highlights without errors', async () => {
+  const { page: tab } = await openTab(session);
+  const errors = collectErrors(tab);
+  await tab.goto(server.url('rewriting.html'));
+  await waitForHighlights(tab, { exact: 2 });
+  const before = await tab.evaluate(() => performance.getEntriesByName('mhx:rescan', 'measure').length);
+  await sleep(2000);
+  const passes = (await tab.evaluate(() => performance.getEntriesByName('mhx:rescan', 'measure').length)) - before;
+  // About 125 rewrites in 2 s; the extension reads the page at most every 200 ms.
+  assert.ok(passes <= 12, `${passes} rescans`);
+  await poll(async () => (await highlightCount(tab)) === 2, { message: 'the current body to be highlighted' });
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
