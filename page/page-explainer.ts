@@ -9,6 +9,7 @@ import { createTermCardHost } from './term-card-host';
 import { type HighlightedTerm, TermHighlighter } from './term-highlighter';
 import { scanForTerms } from './term-scanner';
 import { viewportBlock } from './viewport-block';
+import { yieldToPage } from './yield-to-page';
 
 const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
@@ -155,13 +156,15 @@ export class PageExplainer {
           this.charactersRead += characters;
         },
         // Stop when the extension goes away or the site is switched off mid-scan.
-        yieldToPage: () =>
-          new Promise((resolve) =>
-            this.ctx.setTimeout(() => resolve(this.ctx.isValid && generation === this.generation), 0),
-          ),
+        yieldToPage: async () => {
+          await yieldToPage();
+          return this.ctx.isValid && generation === this.generation;
+        },
       });
-      if (outcome === 'done') {
+      if (outcome.status === 'done') {
+        // The pass from start to end, pauses for the page included, and the work in it alone.
         performance.measure(`${this.options.prefix}:${measure}`, { start: startedAt, end: performance.now() });
+        performance.measure(`${this.options.prefix}:${measure}-work`, { start: startedAt, duration: outcome.workMs });
         this.options.onTermsChanged?.(this.stats());
       }
     });

@@ -14,6 +14,8 @@ export class TermHighlighter {
   private readonly byNode = new Map<Text, HighlightedTerm[]>();
   private readonly terms = new Set<HighlightedTerm>();
   private readonly counts = new Map<string, number>();
+  /** Ranges found but not yet handed to the browser (see `commit`). */
+  private pending: HighlightedTerm[] = [];
 
   private visible = true;
 
@@ -39,13 +41,27 @@ export class TermHighlighter {
   add(termId: string, range: Range, nodes: readonly Text[]): void {
     const term: HighlightedTerm = { termId, range };
     this.terms.add(term);
-    this.highlight?.add(range);
+    this.pending.push(term);
     this.counts.set(termId, (this.counts.get(termId) ?? 0) + 1);
     for (const node of nodes) {
       const known = this.byNode.get(node);
       if (known) known.push(term);
       else this.byNode.set(node, [term]);
     }
+  }
+
+  /**
+   * Hands the ranges found since the last commit to the browser in one go. Chromium rebuilds the
+   * markers of every registered range in the frame after any change to a highlight, so ranges
+   * added across many tasks cost that rebuild many times over (seconds on a page with thousands
+   * of terms); a scan therefore commits once early, for what is on screen, and once at its end.
+   */
+  commit(): void {
+    if (this.pending.length === 0) return;
+    const found = this.pending;
+    this.pending = [];
+    if (!this.highlight) return;
+    for (const term of found) if (this.terms.has(term)) this.highlight.add(term.range);
   }
 
   /** Terms whose range holds a caret at `offset` of `node` (a caret just after a term's last letter counts). */
@@ -83,6 +99,7 @@ export class TermHighlighter {
   }
 
   clear(): void {
+    this.pending = [];
     this.highlight?.clear();
     this.byNode.clear();
     this.terms.clear();
@@ -96,6 +113,7 @@ export class TermHighlighter {
 
   private remove(term: HighlightedTerm): void {
     if (!this.terms.delete(term)) return;
+    // A term found and dropped between two commits is still pending; the next commit skips it.
     this.highlight?.delete(term.range);
     const left = (this.counts.get(term.termId) ?? 1) - 1;
     if (left > 0) this.counts.set(term.termId, left);

@@ -37,11 +37,30 @@ function tryRangeInRun(run: TextRun, start: number, end: number): ReturnType<typ
   }
 }
 
-export async function scanForTerms(roots: readonly Node[], options: TermScannerOptions): Promise<'done' | 'stopped'> {
+export interface ScanOutcome {
+  status: 'done' | 'stopped';
+  /** Time spent in the scan's own slices, without the pauses between them (ms). */
+  workMs: number;
+}
+
+export async function scanForTerms(roots: readonly Node[], options: TermScannerOptions): Promise<ScanOutcome> {
   const { matcher, highlighter } = options;
   const sliceMs = options.sliceMs ?? 8;
   const queue = [...roots];
   let sliceStart = performance.now();
+  let workMs = 0;
+  let committedOnce = false;
+  const pause = async (): Promise<boolean> => {
+    workMs += performance.now() - sliceStart;
+    // What is on screen is read first: show it after the first slice, everything else at the end.
+    if (!committedOnce) {
+      highlighter.commit();
+      committedOnce = true;
+    }
+    const goOn = await options.yieldToPage();
+    sliceStart = performance.now();
+    return goOn;
+  };
   for (let root = queue.shift(); root !== undefined; root = queue.shift()) {
     const runs = textRuns(root, {
       ownHostTag: options.ownHostTag,
@@ -64,16 +83,13 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
         if (highlighted) highlighter.add(match.termId, highlighted.range, highlighted.nodes);
         // A single huge text node can hold thousands of terms: yield inside a run too.
         if (index % 256 === 255 && performance.now() - sliceStart > sliceMs) {
-          if (!(await options.yieldToPage())) return 'stopped';
-          sliceStart = performance.now();
+          if (!(await pause())) return { status: 'stopped', workMs };
           yieldedInRun = true;
         }
       }
-      if (performance.now() - sliceStart > sliceMs) {
-        if (!(await options.yieldToPage())) return 'stopped';
-        sliceStart = performance.now();
-      }
+      if (performance.now() - sliceStart > sliceMs && !(await pause())) return { status: 'stopped', workMs };
     }
   }
-  return 'done';
+  highlighter.commit();
+  return { status: 'done', workMs: workMs + performance.now() - sliceStart };
 }

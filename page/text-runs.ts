@@ -63,7 +63,7 @@ export function blockContainerOf(node: Node): Node {
 
 export interface TextRunOptions {
   ownHostTag: string;
-  /** Open shadow roots met on the way are reported here, to be read as roots of their own. */
+  /** Open shadow roots under the root, outside skipped content, are reported here to be read as roots of their own. */
   onShadowRoot?: (root: ShadowRoot) => void;
   /**
    * A block to read first (the one the reader is looking at), then the rest of the root from its
@@ -72,60 +72,122 @@ export interface TextRunOptions {
   startAt?: Node | null;
 }
 
-/** The text runs under `root`, skipping code, form fields, editors and hidden content. */
+/** Whether an element's text is skipped, and the block its text belongs to. */
+interface Placement {
+  skipped: boolean;
+  block: Node;
+}
+
+/**
+ * The text runs under `root`, skipping code, form fields, editors and hidden content.
+ *
+ * The walk shows the browser only text nodes and passes no filter: a filter callback costs a call
+ * from the engine into script for every element and made the walk twenty times slower. Where a
+ * text node belongs (skipped? which block?) is worked out from its parent instead, once per parent.
+ */
 export function* textRuns(root: Node, options: TextRunOptions): Generator<TextRun> {
   const document = root.ownerDocument ?? (root as Document);
   if (document.designMode === 'on') return;
-  if (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element, options.ownHostTag)) return;
+  const placements = new Map<Node, Placement>();
+  const placementOf = (parent: Node): Placement => place(parent, root, options.ownHostTag, placements);
+  if (placementOf(root).skipped) return;
+  if (options.onShadowRoot) reportShadowRoots(document, root, placementOf, options.onShadowRoot);
+
   const startAt = options.startAt;
   if (startAt && startAt !== root && root.contains(startAt)) {
-    yield* runsAlong(document, root, options, startAt, null);
-    yield* runsAlong(document, root, options, null, startAt);
+    let firstSeen: Text | null = null;
+    yield* runsAlong(document, root, placementOf, startAt, null, (text) => {
+      firstSeen ??= text;
+    });
+    yield* runsAlong(document, root, placementOf, null, firstSeen, () => {});
   } else {
-    yield* runsAlong(document, root, options, null, null);
+    yield* runsAlong(document, root, placementOf, null, null, () => {});
   }
 }
 
-/** Runs in document order from `from` (or the root's start) up to, not into, `stopAt`. */
+/** Runs in document order from `from` (or the root's start) up to, not including, the text node `stopAt`. */
 function* runsAlong(
   document: Document,
   root: Node,
-  options: TextRunOptions,
+  placementOf: (parent: Node) => Placement,
   from: Node | null,
-  stopAt: Node | null,
+  stopAt: Text | null,
+  onText: (text: Text) => void,
 ): Generator<TextRun> {
-  let lineBreak = false;
-  let stopped = false;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node === stopAt) {
-        stopped = true;
-        return NodeFilter.FILTER_ACCEPT;
-      }
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const element = node as Element;
-      if (element.shadowRoot) options.onShadowRoot?.(element.shadowRoot);
-      if (isInlineElement(element)) return NodeFilter.FILTER_SKIP;
-      lineBreak = true;
-      return isSkippedElement(element, options.ownHostTag) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    },
-  });
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   if (from) walker.currentNode = from;
-
   let nodes: Text[] = [];
   let block: Node | null = null;
-  for (let node = walker.nextNode(); node !== null && !stopped; node = walker.nextNode()) {
-    const text = node as Text;
-    const textBlock = blockContainerOf(text);
-    if (lineBreak || textBlock !== block) {
+  for (
+    let node = walker.nextNode() as Text | null;
+    node !== null && node !== stopAt;
+    node = walker.nextNode() as Text | null
+  ) {
+    const parent = node.parentNode;
+    if (!parent) continue;
+    const placement = placementOf(parent);
+    if (placement.skipped) continue;
+    onText(node);
+    if (placement.block !== block || startsLine(node, placement.block)) {
       if (nodes.length > 0) yield toRun(nodes);
       nodes = [];
-      block = textBlock;
-      lineBreak = false;
+      block = placement.block;
     }
-    nodes.push(text);
+    nodes.push(node);
   }
   if (nodes.length > 0) yield toRun(nodes);
+}
+
+/**
+ * Where `parent`'s text goes, memoised, climbing without recursion (pages nest 10,000 deep). The
+ * scan root counts as a block; its own ancestors are not looked at (rescans check them beforehand).
+ */
+function place(parent: Node, root: Node, ownHostTag: string, placements: Map<Node, Placement>): Placement {
+  const known = placements.get(parent);
+  if (known) return known;
+  const unplaced: Node[] = [];
+  let current: Node | null = parent;
+  let above: Placement | undefined;
+  while (current) {
+    above = placements.get(current);
+    if (above) break;
+    unplaced.push(current);
+    if (current === root) break;
+    current = current.parentNode;
+  }
+  for (let index = unplaced.length - 1; index >= 0; index--) {
+    const node = unplaced[index] as Node;
+    const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+    const skipped = (above?.skipped ?? false) || (element !== null && isSkippedElement(element, ownHostTag));
+    const block = element && above && node !== root && isInlineElement(element) ? above.block : node;
+    above = { skipped, block };
+    placements.set(node, above);
+  }
+  return above as Placement;
+}
+
+/**
+ * A line break, image or empty block right before a text node (within its block) starts a new
+ * line of reading, even though no other text came between.
+ */
+function startsLine(text: Text, block: Node): boolean {
+  let node: Node = text;
+  while (node.previousSibling === null && node.parentNode && node.parentNode !== block) node = node.parentNode;
+  const previous = node.previousSibling;
+  return previous !== null && previous.nodeType === Node.ELEMENT_NODE && !isInlineElement(previous as Element);
+}
+
+function reportShadowRoots(
+  document: Document,
+  root: Node,
+  placementOf: (parent: Node) => Placement,
+  report: (root: ShadowRoot) => void,
+): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let element = walker.nextNode() as Element | null; element; element = walker.nextNode() as Element | null) {
+    const shadow = element.shadowRoot;
+    if (shadow && !placementOf(element).skipped) report(shadow);
+  }
 }
 
 function toRun(nodes: Text[]): TextRun {

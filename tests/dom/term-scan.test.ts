@@ -92,7 +92,7 @@ describe('scanning', () => {
       yieldToPage: async () => false,
       sliceMs: -1,
     });
-    expect(outcome).toBe('stopped');
+    expect(outcome.status).toBe('stopped');
     expect(texts(highlighter)).toEqual(['ketamine']);
   });
 
