@@ -1,8 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GlossaryEntry, Part } from '@/content/types';
 import type { PageState } from '@/extension/messages';
+import type { Settings } from '@/utils/preferences';
 import { createSeriesSearch } from '@/utils/series-search';
+import type { PageAddress } from '@/utils/site-rules';
+import type { ScopeChoice } from '@/utils/site-toggle';
 import { MedicalNote } from './MedicalNote';
+import { PageTerms } from './PageTerms';
 import { SearchPanel } from './SearchPanel';
 import { SeriesReader } from './SeriesReader';
 import { SiteSwitch } from './SiteSwitch';
@@ -12,8 +16,15 @@ import { useScrollToAnchor } from './useScrollToAnchor';
 export interface PopupServices {
   /** null when the tab has no explainer (browser pages, the store, a page still loading). */
   loadPageState(): Promise<PageState | null>;
-  setSiteEnabled(site: string, enabled: boolean): Promise<void>;
+  /** The settings now; then `watchSettings` reports each change (it returns the way to stop). */
+  loadSettings(): Promise<Settings>;
+  watchSettings(onChange: (settings: Settings) => void): () => void;
+  /** Turns highlighting on or off for `choice` (the site, host or path) on the page at `address`. */
+  switchSite(address: PageAddress, choice: ScopeChoice, enabled: boolean): Promise<void>;
+  openOptions(): void;
   openReader(anchor: string): void;
+  /** Scrolls the page to a term's first occurrence and opens its card; false when the term is gone. */
+  showTerm(termId: string): Promise<boolean>;
 }
 
 export interface PopupAppProps {
@@ -22,32 +33,48 @@ export interface PopupAppProps {
   services: PopupServices;
 }
 
-const UNAVAILABLE: PageState = { site: null, enabled: false, termCounts: {} };
+const UNAVAILABLE: PageState = { site: null, path: '/', enabled: false, relevant: null, termCounts: {} };
+/** The page's count changes as it loads and changes; the popup asks again this often while open. */
+const PAGE_REFRESH_MS = 1000;
 
 export function PopupApp({ parts, glossary, services }: PopupAppProps) {
   const [page, setPage] = useState<PageState | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [target, setTarget] = useState<string | null>(null);
   const search = useMemo(() => createSeriesSearch(parts, glossary), [parts, glossary]);
   useScrollToAnchor(target);
 
   useEffect(() => {
-    services.loadPageState().then(
-      (state) => setPage(state ?? UNAVAILABLE),
-      () => setPage(UNAVAILABLE),
-    );
+    const refresh = () =>
+      services.loadPageState().then(
+        (state) => setPage(state ?? UNAVAILABLE),
+        () => setPage(UNAVAILABLE),
+      );
+    void refresh();
+    const timer = setInterval(refresh, PAGE_REFRESH_MS);
+    void services.loadSettings().then(setSettings);
+    const unwatch = services.watchSettings((next) => {
+      setSettings(next);
+      void refresh();
+    });
+    return () => {
+      clearInterval(timer);
+      unwatch();
+    };
   }, [services]);
-
-  const toggle = async (site: string, enabled: boolean) => {
-    setPage((current) => (current ? { ...current, enabled } : current));
-    await services.setSiteEnabled(site, enabled);
-  };
 
   return (
     <main class="popup">
       <header class="popup-header">
         <h1>Mental Health Explainer</h1>
-        <SiteSwitch page={page} onToggle={(site, enabled) => void toggle(site, enabled)} />
+        <SiteSwitch
+          page={page}
+          settings={settings}
+          onSwitch={(address, choice, enabled) => void services.switchSite(address, choice, enabled)}
+          onOpenOptions={services.openOptions}
+        />
       </header>
+      {page?.enabled && <PageTerms termCounts={page.termCounts} glossary={glossary} onShow={services.showTerm} />}
       <SearchPanel search={search} onSelect={setTarget} />
       <div class="reader-links">
         <button type="button" class="link" onClick={() => services.openReader(target ?? '')}>

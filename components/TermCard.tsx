@@ -4,25 +4,41 @@ import { MedicalNote } from './MedicalNote';
 export interface TermCardProps {
   explanation: TermExplanation;
   onReadMore: (anchor: string) => void;
+  /** Shows a related term's explanation; without it related terms are not offered. */
+  onRelated?: (termId: string) => void;
+  /** Without it the card has no close button. */
+  onClose?: () => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
 }
 
 /** The hover card: what the series says about one term, where it says it, and a way to read on. */
-export function TermCard({ explanation, onReadMore, onPointerEnter, onPointerLeave }: TermCardProps) {
-  const titleId = `term-card-title-${explanation.id}`;
+export function TermCard({
+  explanation,
+  onReadMore,
+  onRelated,
+  onClose,
+  onPointerEnter,
+  onPointerLeave,
+}: TermCardProps) {
+  const idBase = `term-card-${explanation.id}`;
+  const related = onRelated ? explanation.related : [];
   return (
     <section
       class="term-card"
       role="dialog"
-      aria-labelledby={titleId}
+      aria-labelledby={`${idBase}-title`}
+      aria-describedby={`${idBase}-summary`}
       onPointerEnter={onPointerEnter}
       onPointerLeave={onPointerLeave}
     >
-      <h2 class="term" id={titleId}>
+      {/* Focusable from script only: where focus lands when the card's content is replaced. */}
+      <h2 class="term" id={`${idBase}-title`} tabIndex={-1}>
         {explanation.term}
       </h2>
-      <p class="summary">{explanation.summary}</p>
+      <p class="summary" id={`${idBase}-summary`}>
+        {explanation.summary}
+      </p>
       <p class="source">
         <span class="visually-hidden">Source: </span>
         {explanation.source.label}
@@ -30,7 +46,29 @@ export function TermCard({ explanation, onReadMore, onPointerEnter, onPointerLea
       <button type="button" class="read-more" onClick={() => onReadMore(explanation.source.anchor)}>
         Read in the series
       </button>
+      {related.length > 0 && (
+        <div class="related">
+          <span class="related-title" id={`${idBase}-related`}>
+            Related
+          </span>
+          <ul aria-labelledby={`${idBase}-related`}>
+            {related.map((term) => (
+              <li key={term.id}>
+                <button type="button" class="related-term" onClick={() => onRelated?.(term.id)}>
+                  {term.term}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <MedicalNote />
+      {/* Last in the Tab order, so Tab goes to the card's content first; shown at the top right. */}
+      {onClose && (
+        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      )}
     </section>
   );
 }

@@ -1,9 +1,15 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { TermDirection } from '@/utils/term-commands';
 
 /** What the popup learns from the page it is about: no page text, only counts. */
 export interface PageState {
   site: string | null;
+  /** The page's URL path, for path rules. */
+  path: string;
+  /** Whether the page shows highlights now. */
   enabled: boolean;
+  /** In "only on pages about mental health" with no rule deciding: whether it is; null otherwise or not yet known. */
+  relevant: boolean | null;
   /** Highlighted occurrences per glossary term id. */
   termCounts: Record<string, number>;
 }
@@ -12,8 +18,14 @@ export interface PageState {
 interface ProtocolMap {
   /** Content script or popup → background: open the series reader at `anchor` in a new tab. */
   openReader(anchor: string): void;
-  /** Popup → content script of a tab. */
+  /** Popup or background → content script of a tab. */
   getPageState(): PageState;
+  /** Content script (every frame) → background: highlighted terms in this frame for the toolbar badge; null when off. */
+  reportTermCount(count: number | null): void;
+  /** Background (keyboard command) → top frame of a tab: explain the next or previous term; false if none. */
+  showAdjacentTerm(direction: TermDirection): boolean;
+  /** Popup → top frame of a tab: scroll to a term's first occurrence and explain it; false if it is gone. */
+  showTermOnPage(termId: string): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

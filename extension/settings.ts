@@ -1,48 +1,312 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_PREFERENCES, type HighlightPreferences, readablePreferences } from '@/utils/preferences';
-import { readableSiteRules, type SiteRule, withSiteRule } from '@/utils/site-rules';
+import {
+  DEFAULT_SETTINGS,
+  type HighlightPreferences,
+  preferencesOf,
+  readablePreferences,
+  type Settings,
+} from '@/utils/preferences';
+import { decodeRuleLines, encodeRuleLines, ruleLine } from '@/utils/rule-lines';
+import { readableSiteRules } from '@/utils/rule-patterns';
+import { type SiteRule, uniqueRules } from '@/utils/site-rules';
+import { deflateToBase64, inflateFromBase64 } from './deflate';
 
 /*
- * Settings live in sync storage so they follow the user. Each item is versioned from the first
- * release so a later format can migrate it, and what is stored is read defensively: a damaged value
- * never breaks a page or the popup.
+ * Settings live in storage.sync so they follow the user, and fall back to storage.local when sync
+ * is unavailable or over its quota (100 KB in all, 8 KB per item, 120 writes a minute). Both areas
+ * hold the same shapes, each stamped with `savedAt`; a reader takes the newer of the two, so a
+ * write that had to go to local wins until sync takes a later one.
+ *
+ * - `preferences`: { mode, firstOccurrenceOnly, hoverDelayMs, savedAt }. Fields were only ever added
+ *   to it, so the first release's value reads as is (defaults for what it lacks).
+ * - `siteRules` (version 2, `siteRules$` = { v: 2 }): { savedAt, count, shards, data }. `data` is
+ *   the rules as lines (utils/rule-lines), deflated, in base64. In sync, thousands of rules would not
+ *   fit one item, so `data` is the first shard and `siteRules.1` … hold the rest, each compressed on
+ *   its own (a damaged shard loses only its own rules). The first release stored a plain array
+ *   [{ host, enabled }] there; a migration turns it into version 2, and readers understand both.
+ *
+ * Content scripts only read and watch; they never migrate or write, so a damaged or future store
+ * cannot make a page log an error. Writers (popup, options page, background) take a lock, read,
+ * change and write in one step.
  */
 
-export const siteRulesItem = storage.defineItem<SiteRule[]>('sync:siteRules', { fallback: [], version: 1 });
+export type SettingsArea = 'sync' | 'local';
 
-export async function loadSiteRules(): Promise<SiteRule[]> {
+export interface StoredSettings {
+  settings: Settings;
+  /** Where the rules are now: 'local' when they could not be synced. */
+  rulesIn: SettingsArea;
+}
+
+const RULES_KEY = 'siteRules';
+const PREFERENCES_KEY = 'preferences';
+export const RULES_VERSION = 2;
+/** Base64 characters per shard: with the key and JSON quotes, well inside sync's 8,192 bytes per item. */
+export const SHARD_CHARS = 8000;
+/** 11 shards of 8 KB leave room in sync's 100 KB for the preferences and whatever else is kept there. */
+export const MAX_SYNC_SHARDS = 11;
+
+const shardKey = (index: number) => `${RULES_KEY}.${index}`;
+const SHARD_KEYS = Array.from({ length: MAX_SYNC_SHARDS - 1 }, (_, index) => shardKey(index + 1));
+const KEYS = [PREFERENCES_KEY, RULES_KEY, ...SHARD_KEYS];
+
+interface RulesHead {
+  savedAt: number;
+  count: number;
+  shards: number;
+  data: string;
+}
+
+type Snapshot = Record<string, unknown>;
+
+function area(name: SettingsArea) {
+  const found = browser.storage?.[name];
+  if (!found) throw new Error(`storage.${name} is not available`);
+  return found;
+}
+
+async function snapshotOf(name: SettingsArea): Promise<Snapshot> {
   try {
-    return readableSiteRules(await siteRulesItem.getValue());
+    return await area(name).get(KEYS);
   } catch {
-    return [];
+    return {};
   }
 }
 
-export function watchSiteRules(onChange: (rules: SiteRule[]) => void): () => void {
-  return siteRulesItem.watch((stored) => onChange(readableSiteRules(stored)));
+function savedAtOf(value: unknown): number {
+  const savedAt = typeof value === 'object' && value !== null ? (value as { savedAt?: unknown }).savedAt : undefined;
+  return typeof savedAt === 'number' && Number.isFinite(savedAt) ? savedAt : 0;
 }
 
-export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {
-  await siteRulesItem.setValue(withSiteRule(await loadSiteRules(), host, enabled));
+/** The area whose copy of `key` was saved last; sync on a tie (and when neither has one). */
+function newer(sync: Snapshot, local: Snapshot, key: string): SettingsArea {
+  if (local[key] == null) return 'sync';
+  if (sync[key] == null) return 'local';
+  return savedAtOf(local[key]) > savedAtOf(sync[key]) ? 'local' : 'sync';
 }
 
-export const preferencesItem = storage.defineItem<HighlightPreferences>('sync:preferences', {
-  fallback: { ...DEFAULT_PREFERENCES },
-  version: 1,
-});
+async function rulesInShard(data: unknown): Promise<SiteRule[]> {
+  if (typeof data !== 'string' || data === '') return [];
+  const { text, complete } = await inflateFromBase64(data);
+  // A cut-off last line could still look like a rule ("example.org" cut to "exam"): drop it.
+  return decodeRuleLines(complete ? text : text.slice(0, text.lastIndexOf('\n') + 1));
+}
 
-export async function loadPreferences(): Promise<HighlightPreferences> {
+async function rulesFrom(snapshot: Snapshot): Promise<SiteRule[]> {
+  const head = snapshot[RULES_KEY];
+  if (Array.isArray(head)) return readableSiteRules(head);
+  if (typeof head !== 'object' || head === null) return [];
+  const { data, shards } = head as Partial<Record<keyof RulesHead, unknown>>;
+  const count =
+    typeof shards === 'number' && Number.isInteger(shards) ? Math.min(Math.max(shards, 1), MAX_SYNC_SHARDS) : 1;
+  const parts = [data, ...SHARD_KEYS.slice(0, count - 1).map((key) => snapshot[key])];
+  return uniqueRules((await Promise.all(parts.map(rulesInShard))).flat());
+}
+
+async function settingsFrom(sync: Snapshot, local: Snapshot): Promise<StoredSettings> {
+  const preferences = readablePreferences(
+    (newer(sync, local, PREFERENCES_KEY) === 'sync' ? sync : local)[PREFERENCES_KEY],
+  );
+  const rulesIn = newer(sync, local, RULES_KEY);
+  let rules: SiteRule[] = [];
   try {
-    return readablePreferences(await preferencesItem.getValue());
+    rules = await rulesFrom(rulesIn === 'sync' ? sync : local);
   } catch {
-    return { ...DEFAULT_PREFERENCES };
+    // Unreadable beyond repair: no rules, never an exception.
+  }
+  return { settings: { ...preferences, rules }, rulesIn };
+}
+
+/** The settings as stored now: defaults plus whatever can still be read. Never throws. */
+export async function loadSettings(): Promise<StoredSettings> {
+  try {
+    const [sync, local] = await Promise.all([snapshotOf('sync'), snapshotOf('local')]);
+    return await settingsFrom(sync, local);
+  } catch {
+    return { settings: { ...DEFAULT_SETTINGS, rules: [] }, rulesIn: 'sync' };
   }
 }
 
-export function watchPreferences(onChange: (preferences: HighlightPreferences) => void): () => void {
-  return preferencesItem.watch((stored) => onChange(readablePreferences(stored)));
+function isSettingsKey(key: string): boolean {
+  return key === PREFERENCES_KEY || key === RULES_KEY || key.startsWith(`${RULES_KEY}.`);
 }
 
-export async function updatePreferences(change: Partial<HighlightPreferences>): Promise<void> {
-  await preferencesItem.setValue({ ...(await loadPreferences()), ...change });
+/** Calls `onChange` with the settings after every change to them, in either area, from any context. */
+export function watchSettings(onChange: (stored: StoredSettings) => void): () => void {
+  let asked = 0;
+  let told = 0;
+  const listener = (changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'sync' && areaName !== 'local') return;
+    if (!Object.keys(changes).some(isSettingsKey)) return;
+    const mine = ++asked;
+    void loadSettings().then((stored) => {
+      // Loads can finish out of order; an older one must not undo a newer one.
+      if (mine < told) return;
+      told = mine;
+      onChange(stored);
+    });
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * The rules as shards of at most `maxChars` base64 characters each, every shard deflated on its own.
+ * One shard when they fit; a single rule too long for a shard still gets one (and then sync refuses).
+ */
+export async function packRules(rules: readonly SiteRule[], maxChars = SHARD_CHARS): Promise<string[]> {
+  if (rules.length === 0) return [''];
+  const lines = rules.map(ruleLine);
+  const whole = await deflateToBase64(lines.join('\n'));
+  if (whole.length <= maxChars) return [whole];
+  // Shards compress a little worse than the whole: aim below the limit, then shrink what overflows.
+  let perShard = Math.max(1, Math.floor(((lines.length * maxChars) / whole.length) * 0.9));
+  const shards: string[] = [];
+  for (let start = 0; start < lines.length; ) {
+    const size = Math.min(perShard, lines.length - start);
+    const shard = await deflateToBase64(lines.slice(start, start + size).join('\n'));
+    if (shard.length > maxChars && size > 1) {
+      perShard = Math.max(1, Math.floor(size * 0.8));
+      continue;
+    }
+    shards.push(shard);
+    start += size;
+  }
+  return shards;
+}
+
+function headOf(rules: readonly SiteRule[], shards: readonly string[], savedAt: number): RulesHead {
+  return { savedAt, count: rules.length, shards: shards.length, data: shards[0] ?? '' };
+}
+
+async function bestEffort(action: () => Promise<unknown>): Promise<void> {
+  try {
+    await action();
+  } catch {
+    // Tidying only: what was saved is already readable.
+  }
+}
+
+async function writeRules(rules: readonly SiteRule[], savedAt: number, sync: Snapshot, local: Snapshot) {
+  const shards = await packRules(rules);
+  if (shards.length <= MAX_SYNC_SHARDS && shards.every((shard) => shard.length <= SHARD_CHARS)) {
+    const items: Record<string, unknown> = {
+      [RULES_KEY]: headOf(rules, shards, savedAt),
+      [`${RULES_KEY}$`]: { v: RULES_VERSION },
+    };
+    shards.slice(1).forEach((shard, index) => {
+      items[shardKey(index + 1)] = shard;
+    });
+    try {
+      // One call: readers see the old shards or the new ones, never a mix.
+      await area('sync').set(items);
+      const stale = SHARD_KEYS.slice(shards.length - 1).filter((key) => sync[key] != null);
+      if (stale.length > 0) await bestEffort(() => area('sync').remove(stale));
+      if (local[RULES_KEY] != null) await bestEffort(() => area('local').remove([RULES_KEY, `${RULES_KEY}$`]));
+      return 'sync' as const;
+    } catch {
+      // Over quota, too many writes this minute, or no sync at all: keep them on this device.
+    }
+  }
+  const data = shards.length === 1 ? (shards[0] ?? '') : await deflateToBase64(encodeRuleLines(rules));
+  await area('local').set({
+    [RULES_KEY]: { savedAt, count: rules.length, shards: 1, data } satisfies RulesHead,
+    [`${RULES_KEY}$`]: { v: RULES_VERSION },
+  });
+  return 'local' as const;
+}
+
+async function writePreferences(preferences: HighlightPreferences, savedAt: number, local: Snapshot) {
+  const value = { ...preferences, savedAt };
+  try {
+    await area('sync').set({ [PREFERENCES_KEY]: value });
+    if (local[PREFERENCES_KEY] != null) await bestEffort(() => area('local').remove(PREFERENCES_KEY));
+  } catch {
+    await area('local').set({ [PREFERENCES_KEY]: value });
+  }
+}
+
+let migration: Promise<void> | null = null;
+
+/**
+ * Brings a stored first-release value up to the current version (once per context; writers call it
+ * before writing). A store from a newer version is left alone: readers take from it what they can.
+ */
+export function migrateSettings(): Promise<void> {
+  migration ??= (async () => {
+    try {
+      const meta = (await area('sync').get(`${RULES_KEY}$`))[`${RULES_KEY}$`] as { v?: unknown } | undefined;
+      if (typeof meta?.v === 'number' && meta.v > RULES_VERSION) return;
+      const item = storage.defineItem<unknown>(`sync:${RULES_KEY}`, {
+        version: RULES_VERSION,
+        migrations: { 2: migrateFirstReleaseRules },
+      });
+      await item.getMeta();
+    } catch {
+      // No sync storage: nothing was ever stored there to migrate.
+    }
+  })();
+  return migration;
+}
+
+/** Version 1 → 2: the array of { host, enabled } becomes host rules, packed as version 2 stores them. */
+export async function migrateFirstReleaseRules(stored: unknown): Promise<RulesHead> {
+  const rules = readableSiteRules(stored);
+  const shards = await packRules(rules);
+  // A first-release list fitted one 8 KB item as JSON, so packed it fits one shard; just in case:
+  if (shards.length > 1) {
+    await area('sync').set(Object.fromEntries(shards.slice(1).map((shard, index) => [shardKey(index + 1), shard])));
+  }
+  return headOf(rules, shards, Date.now());
+}
+
+/** Serialises writers in every extension page and the background (Web Locks span them all). */
+let localQueue: Promise<unknown> = Promise.resolve();
+function exclusively<T>(task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  if (locks) return locks.request('mhx-settings', task);
+  const run = localQueue.then(task, task);
+  localQueue = run.catch(() => {});
+  return run;
+}
+
+function samePreferences(a: HighlightPreferences, b: HighlightPreferences): boolean {
+  return a.mode === b.mode && a.firstOccurrenceOnly === b.firstOccurrenceOnly && a.hoverDelayMs === b.hoverDelayMs;
+}
+
+/**
+ * Reads the settings, applies `change` and saves what changed. Throws only when nothing could be
+ * saved anywhere; the stored settings are then as they were.
+ */
+export async function updateSettings(change: (current: Settings) => Settings): Promise<StoredSettings> {
+  await migrateSettings();
+  return exclusively(async () => {
+    const [sync, local] = await Promise.all([snapshotOf('sync'), snapshotOf('local')]);
+    const current = await settingsFrom(sync, local);
+    const next = change(current.settings);
+    const rules = uniqueRules(next.rules);
+    // Later than anything stored, even if the clock went back.
+    const savedAt = Math.max(
+      Date.now(),
+      ...[sync, local].flatMap((snapshot) => [PREFERENCES_KEY, RULES_KEY].map((key) => savedAtOf(snapshot[key]) + 1)),
+    );
+    const preferences = readablePreferences(preferencesOf(next));
+    if (!samePreferences(preferences, preferencesOf(current.settings))) {
+      await writePreferences(preferences, savedAt, local);
+    }
+    let rulesIn = current.rulesIn;
+    if (encodeRuleLines(rules) !== encodeRuleLines(current.settings.rules)) {
+      rulesIn = await writeRules(rules, savedAt, sync, local);
+    }
+    return { settings: { ...preferences, rules }, rulesIn };
+  });
+}
+
+export function updatePreferences(change: Partial<HighlightPreferences>): Promise<StoredSettings> {
+  return updateSettings((current) => ({ ...current, ...change }));
+}
+
+export function replaceRules(rules: readonly SiteRule[]): Promise<StoredSettings> {
+  return updateSettings((current) => ({ ...current, rules: [...rules] }));
 }

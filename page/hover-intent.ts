@@ -11,7 +11,8 @@ export interface HoverIntentOptions<T> {
 
 /**
  * Opens a card for what the pointer rests on, not for what it merely crosses, and keeps it while
- * the pointer moves between the target and the card.
+ * the pointer moves between the target and the card. A pinned card ignores the pointer: it stays
+ * until it is unpinned or dismissed.
  */
 export class HoverIntent<T> {
   private shown: T | null = null;
@@ -19,12 +20,21 @@ export class HoverIntent<T> {
   private openTimer: number | null = null;
   private closeTimer: number | null = null;
   private overCard = false;
+  private pinned = false;
+  private openDelayMs: number;
 
-  constructor(private readonly options: HoverIntentOptions<T>) {}
+  constructor(private readonly options: HoverIntentOptions<T>) {
+    this.openDelayMs = options.openDelayMs;
+  }
+
+  /** Takes effect from the next rest on a term. */
+  setOpenDelay(ms: number): void {
+    this.openDelayMs = ms;
+  }
 
   /** The pointer is now over `target` (null: over nothing of ours). */
   pointerOver(target: T | null): void {
-    if (this.overCard) return;
+    if (this.overCard || this.pinned) return;
     if (target !== null && target === this.shown) {
       this.cancelOpen();
       this.cancelClose();
@@ -34,7 +44,7 @@ export class HoverIntent<T> {
       this.cancelOpen();
       this.pending = target;
       if (target !== null) {
-        this.openTimer = this.options.setTimer(() => this.show(target), this.options.openDelayMs);
+        this.openTimer = this.options.setTimer(() => this.show(target), this.openDelayMs);
       }
     }
     if (this.shown !== null && target === null) this.scheduleClose();
@@ -48,13 +58,31 @@ export class HoverIntent<T> {
 
   cardLeft(): void {
     this.overCard = false;
-    this.scheduleClose();
+    if (!this.pinned) this.scheduleClose();
+  }
+
+  /** Shows `target` at once (if it is not already shown) and keeps it until unpinned or dismissed. */
+  pin(target: T): void {
+    this.cancelOpen();
+    this.cancelClose();
+    this.pinned = true;
+    if (target !== this.shown) this.show(target);
+  }
+
+  /** Back to following the pointer: the card closes once the pointer has left both term and card. */
+  unpin(): void {
+    this.pinned = false;
+  }
+
+  get isPinned(): boolean {
+    return this.pinned;
   }
 
   dismiss(): void {
     this.cancelOpen();
     this.cancelClose();
     this.overCard = false;
+    this.pinned = false;
     if (this.shown !== null) {
       this.shown = null;
       this.options.close();

@@ -1,12 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TermExplanation } from '@/utils/term-explanation';
 import type { TermMatcher } from '@/utils/term-matcher';
+import { CardController } from './card-controller';
 import { changedBlocks } from './changed-blocks';
 import { caretAt, rangeContainsPoint } from './hit-test';
-import { HoverIntent } from './hover-intent';
 import { adoptHighlightStyle } from './shadow-highlight-style';
-import { createTermCardHost } from './term-card-host';
 import { type HighlightedTerm, TermHighlighter } from './term-highlighter';
+import { adjacentTerm, isReachable, type TermDirection } from './term-navigation';
 import { scanForTerms } from './term-scanner';
 import { viewportBlock } from './viewport-block';
 import { yieldToPage } from './yield-to-page';
@@ -41,7 +41,7 @@ export interface PageTermStats {
  */
 export class PageExplainer {
   private readonly highlighter: TermHighlighter;
-  private readonly hover: HoverIntent<HighlightedTerm>;
+  private readonly cards: CardController;
   private readonly hostTag: string;
   private readonly observer: MutationObserver;
   private pendingMutations: MutationRecord[] = [];
@@ -51,7 +51,6 @@ export class PageExplainer {
   private scanning: Promise<unknown> = Promise.resolve();
   private active = false;
   private firstOccurrenceOnly = false;
-  private pointerFrame: number | null = null;
   private charactersRead = 0;
 
   constructor(
@@ -60,28 +59,17 @@ export class PageExplainer {
   ) {
     this.hostTag = `${options.prefix}-explainer`;
     this.highlighter = new TermHighlighter(`${options.prefix}-term`);
-    const card = createTermCardHost(ctx, {
+    this.cards = new CardController(ctx, {
       hostTag: this.hostTag,
+      currentHighlightName: `${options.prefix}-term-current`,
+      explanations: options.explanations,
       onReadMore: options.onReadMore,
-      onPointerEnter: () => this.hover.cardEntered(),
-      onPointerLeave: () => this.hover.cardLeft(),
-    });
-    this.hover = new HoverIntent<HighlightedTerm>({
       openDelayMs: options.openDelayMs ?? 300,
       closeDelayMs: 250,
-      open: (term) => {
-        const explanation = options.explanations.get(term.termId);
-        if (explanation) void card.show(term.range, explanation);
-      },
-      close: () => card.hide(),
-      setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
-      clearTimer: (id) => clearTimeout(id),
+      termAt: (x, y) => this.termAtPoint(x, y),
+      isLive: () => this.active && this.highlighter.isVisible,
     });
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    ctx.addEventListener(document, 'pointermove', (event) => this.onPointerMove(event), { passive: true });
-    ctx.addEventListener(document, 'keydown', (event) => {
-      if (event.key === 'Escape') this.hover.dismiss();
-    });
     ctx.onInvalidated(() => {
       this.observer.disconnect();
       this.highlighter.dispose();
@@ -100,7 +88,7 @@ export class PageExplainer {
     this.generation++;
     this.observer.disconnect();
     this.pendingMutations = [];
-    this.hover.dismiss();
+    this.cards.dismiss();
     this.highlighter.clear();
   }
 
@@ -112,12 +100,35 @@ export class PageExplainer {
 
   /** Hides or shows the highlights without reading the page again (e.g. until a page proves relevant). */
   setHighlightsVisible(visible: boolean): void {
-    if (!visible) this.hover.dismiss();
+    if (!visible) this.cards.dismiss();
     this.highlighter.setVisible(visible);
   }
 
   termCounts(): Record<string, number> {
     return this.highlighter.termCounts();
+  }
+
+  /** How long the pointer rests on a term before its card opens. */
+  setHoverDelay(ms: number): void {
+    this.cards.setOpenDelay(ms);
+  }
+
+  /** Keyboard reading: opens the card of the next (previous) term in document order, wrapping round. */
+  showAdjacentTerm(direction: TermDirection): boolean {
+    if (!this.active || !this.highlighter.isVisible) return false;
+    const terms = [...this.highlighter].filter(isReachable);
+    const term = adjacentTerm(terms, direction, this.cards.readingPlace(direction));
+    if (term) this.cards.showFromKeyboard(term);
+    return term !== null;
+  }
+
+  /** Scrolls to the first occurrence of a term on the page and opens its card, as the keyboard does. */
+  showTerm(termId: string): boolean {
+    if (!this.active || !this.highlighter.isVisible) return false;
+    const occurrences = [...this.highlighter].filter((term) => term.termId === termId && isReachable(term));
+    const first = adjacentTerm(occurrences, 'next', () => false);
+    if (first) this.cards.showFromKeyboard(first);
+    return first !== null;
   }
 
   stats(): PageTermStats {
@@ -184,18 +195,6 @@ export class PageExplainer {
       this.pendingMutations = [];
       if (this.active) this.scan(blocks, 'rescan');
     }, wait);
-  }
-
-  private onPointerMove(event: PointerEvent): void {
-    // After an extension reload or update, the first pointer move finds out and cleans up.
-    if (this.ctx.isInvalid) return;
-    if (!this.active || !this.highlighter.isVisible || this.pointerFrame !== null) return;
-    const { clientX: x, clientY: y } = event;
-    // One hit-test per frame however fast the pointer moves.
-    this.pointerFrame = this.ctx.requestAnimationFrame(() => {
-      this.pointerFrame = null;
-      this.hover.pointerOver(this.termAtPoint(x, y));
-    });
   }
 
   private termAtPoint(x: number, y: number): HighlightedTerm | null {

@@ -1,16 +1,40 @@
-/** A researcher's choice for one site (host name), overriding the default of highlighting everywhere. */
+/** How far a rule reaches. */
+export type RuleScope = 'domain' | 'host' | 'path';
+
+/**
+ * A researcher's choice for part of the web, overriding the global mode. Patterns are normalised
+ * (see `normalizeRulePattern`): lower-case host names without port, and for paths the path exactly
+ * as the browser's URL parser writes it.
+ *
+ * - `domain` "example.org": example.org and every subdomain (www.example.org, a.b.example.org)
+ * - `host` "www.example.org": that host only
+ * - `path` "example.org/health/": that host, paths starting with /health/
+ */
 export interface SiteRule {
-  host: string;
+  scope: RuleScope;
+  pattern: string;
   enabled: boolean;
 }
 
-export type SiteDecision =
-  | { enabled: boolean; reason: 'site-rule'; rule: SiteRule }
-  | { enabled: true; reason: 'default' }
-  | { enabled: false; reason: 'unsupported-page' };
+/** Where highlights appear when no rule decides. */
+export type HighlightMode = 'everywhere' | 'mental-health-pages' | 'chosen-sites';
 
-/** The site a page belongs to, or null for pages the extension never runs on (about:, chrome:, data:, ...). */
-export function siteOf(url: string): string | null {
+export const HIGHLIGHT_MODES: readonly HighlightMode[] = ['mental-health-pages', 'everywhere', 'chosen-sites'];
+export const RULE_SCOPES: readonly RuleScope[] = ['domain', 'host', 'path'];
+
+/** The parts of a page's URL that rules look at. */
+export interface PageAddress {
+  host: string;
+  path: string;
+}
+
+export type SiteDecision =
+  | { verdict: 'on' | 'off'; reason: 'rule'; rule: SiteRule }
+  | { verdict: 'on' | 'off' | 'if-relevant'; reason: 'mode'; mode: HighlightMode }
+  | { verdict: 'off'; reason: 'unsupported-page' };
+
+/** The host and path of a web page, or null for pages the extension never runs on (about:, chrome:, data:, ...). */
+export function pageAddress(url: string): PageAddress | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -18,31 +42,111 @@ export function siteOf(url: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  return parsed.hostname.toLowerCase() || null;
+  const host = parsed.hostname.toLowerCase().replace(/\.$/u, '');
+  return host === '' ? null : { host, path: parsed.pathname || '/' };
 }
 
-/** Does this page get highlights, and which rule decided it? */
-export function decideHighlighting(url: string, rules: readonly SiteRule[]): SiteDecision {
-  const site = siteOf(url);
-  if (site === null) return { enabled: false, reason: 'unsupported-page' };
-  const rule = rules.find((candidate) => candidate.host === site);
-  return rule ? { enabled: rule.enabled, reason: 'site-rule', rule } : { enabled: true, reason: 'default' };
+/** The host a page belongs to, or null for pages the extension never runs on. */
+export function siteOf(url: string): string | null {
+  return pageAddress(url)?.host ?? null;
 }
 
-/** The rules with `host` set to `enabled`; other sites' rules are kept as they were. */
-export function withSiteRule(rules: readonly SiteRule[], host: string, enabled: boolean): SiteRule[] {
-  return [...rules.filter((rule) => rule.host !== host), { host, enabled }];
+/** A rule's identity: two rules with the same key cannot both exist. */
+export function ruleKey(rule: Pick<SiteRule, 'scope' | 'pattern'>): string {
+  return `${rule.scope} ${rule.pattern}`;
 }
 
-/** Keeps every rule that can still be read from a stored value of unknown shape; never throws. */
-export function readableSiteRules(stored: unknown): SiteRule[] {
-  if (!Array.isArray(stored)) return [];
-  const byHost = new Map<string, SiteRule>();
-  for (const candidate of stored) {
-    if (typeof candidate !== 'object' || candidate === null) continue;
-    const { host, enabled } = candidate as Record<string, unknown>;
-    if (typeof host !== 'string' || host === '' || typeof enabled !== 'boolean') continue;
-    byHost.set(host.toLowerCase(), { host: host.toLowerCase(), enabled });
+/** A path rule's pattern split into its host and path prefix. */
+export function splitPathPattern(pattern: string): { host: string; prefix: string } {
+  const slash = pattern.indexOf('/');
+  return slash < 0 ? { host: pattern, prefix: '/' } : { host: pattern.slice(0, slash), prefix: pattern.slice(slash) };
+}
+
+/**
+ * A prefix ending in "/" matches the paths below it; one without matches itself and what lies below
+ * it as a directory: "/health" matches /health and /health/x, not /healthy.
+ */
+function pathHasPrefix(path: string, prefix: string): boolean {
+  if (prefix.endsWith('/')) return path.startsWith(prefix);
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+export function ruleApplies(rule: SiteRule, address: PageAddress): boolean {
+  switch (rule.scope) {
+    case 'domain':
+      return address.host === rule.pattern || address.host.endsWith(`.${rule.pattern}`);
+    case 'host':
+      return address.host === rule.pattern;
+    case 'path': {
+      const { host, prefix } = splitPathPattern(rule.pattern);
+      return address.host === host && pathHasPrefix(address.path, prefix);
+    }
   }
-  return [...byHost.values()];
+}
+
+/**
+ * Most specific first: any path rule beats any host rule, which beats any domain rule; among path
+ * rules the longer prefix wins, among domain rules the deeper domain (a.example.org over example.org).
+ * Positive when `a` is more specific than `b`.
+ */
+export function compareSpecificity(a: SiteRule, b: SiteRule): number {
+  const rank = (rule: SiteRule) => RULE_SCOPES.indexOf(rule.scope);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  return depth(a) - depth(b);
+}
+
+function depth(rule: SiteRule): number {
+  switch (rule.scope) {
+    case 'domain':
+      return rule.pattern.split('.').length;
+    case 'host':
+      return 0;
+    case 'path':
+      return splitPathPattern(rule.pattern).prefix.length;
+  }
+}
+
+/** The rule that decides for this page: the most specific one that applies (the later one on a tie). */
+export function decidingRule(address: PageAddress, rules: readonly SiteRule[]): SiteRule | null {
+  let best: SiteRule | null = null;
+  for (const rule of rules) {
+    if (!ruleApplies(rule, address)) continue;
+    if (best === null || compareSpecificity(rule, best) >= 0) best = rule;
+  }
+  return best;
+}
+
+export function decideForAddress(
+  address: PageAddress,
+  mode: HighlightMode,
+  rules: readonly SiteRule[],
+): Exclude<SiteDecision, { reason: 'unsupported-page' }> {
+  const rule = decidingRule(address, rules);
+  if (rule) return { verdict: rule.enabled ? 'on' : 'off', reason: 'rule', rule };
+  const verdict = mode === 'everywhere' ? 'on' : mode === 'chosen-sites' ? 'off' : 'if-relevant';
+  return { verdict, reason: 'mode', mode };
+}
+
+/**
+ * Does this page get highlights, and what decided it? A rule that applies decides; otherwise the
+ * mode: everywhere, nowhere ("only on sites I choose"), or only if the page proves to be about
+ * mental health.
+ */
+export function decideSite(url: string, mode: HighlightMode, rules: readonly SiteRule[]): SiteDecision {
+  const address = pageAddress(url);
+  return address === null ? { verdict: 'off', reason: 'unsupported-page' } : decideForAddress(address, mode, rules);
+}
+
+/** `rule` in place of the rule with the same key, or added at the end. */
+export function upsertRule(rules: readonly SiteRule[], rule: SiteRule): SiteRule[] {
+  const key = ruleKey(rule);
+  const at = rules.findIndex((candidate) => ruleKey(candidate) === key);
+  return at < 0 ? [...rules, rule] : rules.map((candidate, index) => (index === at ? rule : candidate));
+}
+
+/** One rule per key: the last value wins, at the position where the key first appeared. */
+export function uniqueRules(rules: Iterable<SiteRule>): SiteRule[] {
+  const byKey = new Map<string, SiteRule>();
+  for (const rule of rules) byKey.set(ruleKey(rule), rule);
+  return [...byKey.values()];
 }

@@ -5,8 +5,9 @@ import '@/components/series.css';
 import { glossary } from '@/content/glossary';
 import { series } from '@/content/series';
 import { sendMessage } from '@/extension/messages';
-import { setSiteEnabled } from '@/extension/settings';
+import { loadSettings, updateSettings, watchSettings } from '@/extension/settings';
 import { popupTargetTab } from '@/utils/popup-target-tab';
+import { switchedRules } from '@/utils/site-toggle';
 
 const tabId = popupTargetTab(location.href, async () => {
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -20,8 +21,21 @@ const services: PopupServices = {
     // No content script in that tab (a browser page, or one still loading) means no answer.
     return (await sendMessage('getPageState', undefined, { tabId: id, frameId: 0 }).catch(() => null)) ?? null;
   },
-  setSiteEnabled,
+  loadSettings: async () => (await loadSettings()).settings,
+  watchSettings: (onChange) => watchSettings((stored) => onChange(stored.settings)),
+  async switchSite(address, choice, enabled) {
+    await updateSettings((current) => ({ ...current, rules: switchedRules(current.rules, address, choice, enabled) }));
+  },
+  openOptions: () => void browser.runtime.openOptionsPage(),
   openReader: (anchor) => void sendMessage('openReader', anchor),
+  async showTerm(termId) {
+    const id = await tabId;
+    if (id === undefined) return false;
+    const shown = await sendMessage('showTermOnPage', termId, { tabId: id, frameId: 0 }).catch(() => false);
+    // A toolbar popup would cover the card it just opened; a popup opened as a page (?tab=) stays.
+    if (shown && !new URL(location.href).searchParams.has('tab')) window.close();
+    return shown;
+  },
 };
 
 const root = document.getElementById('app');

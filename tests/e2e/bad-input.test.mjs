@@ -49,7 +49,8 @@ let session;
 
 before(async () => {
   server = await startServer({ routes: ROUTES });
-  session = await launchExtension();
+  // Hostile pages with a term or two: the engine must cope whatever the page is about.
+  session = await launchExtension({ highlightMode: 'everywhere' });
 });
 
 after(async () => {

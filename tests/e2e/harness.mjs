@@ -1,11 +1,13 @@
 // Shared helpers for the end-to-end suite: a static server for the fixture pages, Chromium with the
 // built extension, and polling helpers that wait on the page rather than on the clock.
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -66,7 +68,8 @@ const TYPES = {
 
 /**
  * Serves tests/fixtures/pages/ on 127.0.0.1 at a random port. `routes` adds pages served from
- * memory: { '/huge.html': '<!doctype html>…' }.
+ * memory: { '/huge.html': '<!doctype html>…' }, or with response headers of their own:
+ * { '/strict.html': { body: '<!doctype html>…', headers: { 'content-security-policy': "default-src 'none'" } } }.
  */
 export async function startServer({ routes = {} } = {}) {
   const server = createServer(async (request, response) => {
@@ -76,7 +79,9 @@ export async function startServer({ routes = {} } = {}) {
       return;
     }
     if (Object.hasOwn(routes, pathname)) {
-      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(routes[pathname]);
+      const route = routes[pathname];
+      const { body, headers = {} } = typeof route === 'string' ? { body: route } : route;
+      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers }).end(body);
       return;
     }
     const file = path.join(FIXTURES_DIR, decodeURIComponent(pathname));
@@ -124,20 +129,30 @@ function assertExtensionBuilt(extensionDir = EXTENSION_DIR) {
 
 /**
  * Chromium with the built extension, in a persistent profile. Pass the `userDataDir` of an earlier
- * session (closed with `{ keepProfile: true }`) to relaunch the same profile.
+ * session (closed with `{ keepProfile: true }`) to relaunch the same profile. With `display` (see
+ * `startVirtualDisplay`) the browser runs headed on that X display, where real key presses reach it.
  */
-export async function launchExtension({ userDataDir, extensionDir = EXTENSION_DIR } = {}) {
+export async function launchExtension({
+  userDataDir,
+  extensionDir = EXTENSION_DIR,
+  display,
+  proxy,
+  highlightMode,
+} = {}) {
   assertExtensionBuilt(extensionDir);
   const profile = userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'mhx-e2e-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: display === undefined,
+    ...(display === undefined ? {} : { env: { ...process.env, DISPLAY: display.name } }),
     viewport: { width: 1280, height: 720 },
+    // e.g. { server: 'http://127.0.0.1:8080' }: Playwright sends loopback through it too.
+    ...(proxy === undefined ? {} : { proxy }),
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...COMMON_ARGS],
   });
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;
-  return {
+  const session = {
     context,
     extensionId,
     userDataDir: profile,
@@ -152,6 +167,67 @@ export async function launchExtension({ userDataDir, extensionDir = EXTENSION_DI
     async close({ keepProfile = false } = {}) {
       await context.close().catch(() => {});
       if (!keepProfile) await rm(profile, { recursive: true, force: true });
+    },
+  };
+  if (highlightMode !== undefined) await setHighlightMode(session, highlightMode);
+  return session;
+}
+
+/**
+ * Sets the global mode on the options page, as a user would ('everywhere', 'mental-health-pages',
+ * 'chosen-sites'), and waits until a fresh options page shows it stored. Tests of the term engine
+ * on pages with only a term or two use 'everywhere': the default mode rightly leaves such pages
+ * unhighlighted, since they are not about mental health.
+ */
+export async function setHighlightMode(session, mode) {
+  const [page, check] = [await session.context.newPage(), await session.context.newPage()];
+  const radio = (on) => on.locator(`input[name="mode"][value="${mode}"]`);
+  try {
+    await page.goto(session.extensionUrl('options.html'));
+    await radio(page).check();
+    // Read back in a second page, so the first is left alone to finish saving.
+    await poll(
+      async () => {
+        await check.goto(session.extensionUrl('options.html'));
+        return radio(check).isChecked();
+      },
+      { message: `the mode "${mode}" to be stored` },
+    );
+  } finally {
+    await Promise.all([page.close(), check.close()]);
+  }
+}
+
+/**
+ * A virtual X display (Xvfb) for a headed browser, and real key presses on it (xdotool). Browser
+ * shortcuts such as extension commands never see keys sent through the DevTools protocol
+ * (`page.keyboard`), only keys from the window system. null when Xvfb or xdotool is not installed.
+ */
+export async function startVirtualDisplay() {
+  if (!existsSync('/usr/bin/Xvfb') || !existsSync('/usr/bin/xdotool')) return null;
+  // -displayfd: Xvfb picks a free display number itself and writes it to fd 3 once it is ready.
+  const xvfb = spawn('/usr/bin/Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  const number = await new Promise((resolve, reject) => {
+    let written = '';
+    xvfb.stdio[3].on('data', (chunk) => {
+      written += chunk;
+      if (written.includes('\n')) resolve(written.trim());
+    });
+    xvfb.once('error', reject);
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+  });
+  const name = `:${number}`;
+  return {
+    name,
+    /** Presses a key combination (xdotool's syntax: 'alt+shift+j') in the focused window. */
+    press: (keys) =>
+      promisify(execFile)('/usr/bin/xdotool', ['key', '--clearmodifiers', keys], {
+        env: { ...process.env, DISPLAY: name },
+      }),
+    close: () => {
+      xvfb.kill();
     },
   };
 }

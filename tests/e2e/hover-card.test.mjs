@@ -9,6 +9,7 @@ import {
   openCardOn,
   openTab,
   screenshotPath,
+  setHighlightMode,
   sleep,
   startServer,
   waitForHighlights,
@@ -98,7 +99,10 @@ test('resting on a term opens its card, which stays while the pointer is on it a
   await page.close();
 });
 
-test('a term in the bottom-right corner gets a card inside the viewport', async () => {
+test('a term in the bottom-right corner gets a card inside the viewport', async (t) => {
+  // One term on the page: not about mental health, so the default mode would rightly show nothing.
+  await setHighlightMode(session, 'everywhere');
+  t.after(() => setHighlightMode(session, 'mental-health-pages'));
   const { page } = await openTab(session, server.url('corner.html'));
   await waitForHighlights(page, { exact: 1 });
   const { card, rect } = await openCardOn(page, 'psychotherapy');

@@ -27,7 +27,9 @@ const ROUTES = {
   '/ticker.html': page(
     '<p>Price of <span id="tick">0</span> and ketamine news</p><script>let n=0;const tick=()=>{document.getElementById("tick").textContent=String(n++);requestAnimationFrame(tick)};requestAnimationFrame(tick)</script>',
   ),
-  '/framed.html': page('<p>glutamate on the outer page</p><iframe src="/inner.html" width="600" height="200"></iframe>'),
+  '/framed.html': page(
+    '<p>glutamate on the outer page</p><iframe src="/inner.html" width="600" height="200"></iframe>',
+  ),
   '/inner.html': page('<p>psychotherapy inside the frame</p>'),
   '/shadow.html': page(
     '<p>anxiety in the light</p><x-card id="card"></x-card><script>customElements.define("x-card", class extends HTMLElement { constructor(){ super(); this.attachShadow({mode:"open"}).innerHTML = "<p>serotonin in the shadow</p>"; } });</script>',
@@ -39,7 +41,8 @@ let session;
 
 before(async () => {
   server = await startServer({ routes: ROUTES });
-  session = await launchExtension();
+  // Pages with a term or two, to watch the engine follow changes: not about mental health, so 'everywhere'.
+  session = await launchExtension({ highlightMode: 'everywhere' });
 });
 
 after(async () => {

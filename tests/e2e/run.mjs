@@ -20,7 +20,7 @@ if (files.length === 0) {
 }
 
 // The tap reporter ends with node's "# pass N / # fail N" summary whether or not stdout is a terminal.
-const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files], {
+const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=300000', '--test-reporter=tap', ...files], {
   cwd: root,
   stdio: 'inherit',
 });

@@ -78,6 +78,60 @@ describe('hover intent', () => {
     expect(events).toEqual(['open ssri', 'open ketamine']);
   });
 
+  it('a pinned card stays when the pointer leaves term and card, and other terms do not replace it', () => {
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(300);
+    intent.pin('ssri');
+    intent.pointerOver(null);
+    intent.cardEntered();
+    intent.cardLeft();
+    intent.pointerOver('ketamine');
+    vi.advanceTimersByTime(5000);
+    expect(events).toEqual(['open ssri']);
+    expect(intent.isPinned).toBe(true);
+  });
+
+  it('pins a term that is not open yet at once, without waiting for the rest', () => {
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(100);
+    intent.pin('ketamine');
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual(['open ketamine']);
+    expect(intent.current).toBe('ketamine');
+  });
+
+  it('unpinned, the card follows the pointer again and closes once it has left', () => {
+    intent.pin('ssri');
+    intent.unpin();
+    expect(intent.isPinned).toBe(false);
+    intent.pointerOver('ssri');
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual(['open ssri']);
+    intent.pointerOver(null);
+    vi.advanceTimersByTime(250);
+    expect(events).toEqual(['open ssri', 'close']);
+  });
+
+  it('dismiss closes a pinned card and unpins', () => {
+    intent.pin('ssri');
+    intent.dismiss();
+    expect(intent.isPinned).toBe(false);
+    intent.pointerOver('ketamine');
+    vi.advanceTimersByTime(300);
+    expect(events).toEqual(['open ssri', 'close', 'open ketamine']);
+  });
+
+  it.each([0, 150, 800])('opens after a configured rest of %i ms', (delay) => {
+    intent.setOpenDelay(delay);
+    intent.pointerOver('ssri');
+    if (delay > 0) {
+      vi.advanceTimersByTime(delay - 1);
+      expect(events).toEqual([]);
+    }
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open ssri']);
+  });
+
   it('dismisses at once (Escape) and forgets a pending open', () => {
     intent.pointerOver('ssri');
     vi.advanceTimersByTime(300);

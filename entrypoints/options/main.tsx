@@ -1,0 +1,26 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsApp, type OptionsServices } from '@/components/OptionsApp';
+import '@/components/series.css';
+import { loadSettings, updateSettings, watchSettings } from '@/extension/settings';
+import { TOGGLE_SITE_COMMAND } from '@/utils/site-commands';
+
+const services: OptionsServices = {
+  load: loadSettings,
+  watch: watchSettings,
+  update: updateSettings,
+  download(fileName, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+    link.click();
+    // Revoking at once can cancel a download that has not read the blob yet.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
+  async siteShortcut() {
+    const commands = await browser.commands.getAll();
+    return commands.find((command) => command.name === TOGGLE_SITE_COMMAND)?.shortcut ?? '';
+  },
+};
+
+const root = document.getElementById('app');
+if (root) render(<OptionsApp services={services} />, root);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import {
+  browserSpecificManifest,
+  FIREFOX_ADDON_ID,
+  FIREFOX_ANDROID_MIN_VERSION,
+  FIREFOX_MIN_VERSION,
+} from '@/utils/browser-differences';
+
+describe('browserSpecificManifest', () => {
+  it.each([
+    ['chrome', {}],
+    ['edge', {}],
+    [
+      'firefox',
+      {
+        browser_specific_settings: {
+          gecko: {
+            id: FIREFOX_ADDON_ID,
+            strict_min_version: FIREFOX_MIN_VERSION,
+            data_collection_permissions: { required: ['none'] },
+          },
+          gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
+        },
+      },
+    ],
+  ])('%s gets %j', (browser, expected) => {
+    expect(browserSpecificManifest(browser)).toEqual(expected);
+  });
+});

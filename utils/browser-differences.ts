@@ -1,0 +1,40 @@
+/**
+ * Everything a user can see that differs between the Chromium and the Firefox build, in one place.
+ * Both builds are Manifest V3 from the same code, and the tests run the same user paths in both
+ * (tests/e2e in Chromium, tests/e2e-firefox in Firefox ESR), so the list is short:
+ *
+ * - Firefox identifies an add-on by the id in `browser_specific_settings.gecko`: without it
+ *   `storage.sync` does not work and the add-on cannot be signed, so settings would not follow the user.
+ * - Firefox shows `data_collection_permissions` in its install prompt and on addons.mozilla.org: the
+ *   add-on says it collects nothing (Chromium has no such field; its store asks in the dashboard).
+ * - Firefox 140 (the ESR) is the oldest release with everything the add-on needs, the CSS Custom
+ *   Highlight API above all: older ones would install it and highlight nothing. Firefox for Android
+ *   reads `data_collection_permissions` only from 142, so there the add-on asks for 142: an older
+ *   one would install it without showing the user that nothing is collected.
+ *
+ * Not differences, though one might expect them: the popup, the card, the reader and the keyboard
+ * shortcuts look and behave the same; Firefox grants the content script its site access at install
+ * (Firefox 127+), and in either browser a user who withdraws it sees the popup say highlighting is not
+ * available on the page.
+ */
+
+export type TargetBrowser = 'chrome' | 'firefox' | (string & {});
+
+export const FIREFOX_ADDON_ID = 'explainer@mental-health-explainer.local';
+export const FIREFOX_MIN_VERSION = '140.0';
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
+/** The manifest keys only one browser gets. */
+export function browserSpecificManifest(browser: TargetBrowser) {
+  if (browser !== 'firefox') return {};
+  return {
+    browser_specific_settings: {
+      gecko: {
+        id: FIREFOX_ADDON_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
+    },
+  };
+}

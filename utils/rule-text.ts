@@ -1,0 +1,25 @@
+import type { HighlightMode, RuleScope, SiteRule } from './site-rules';
+
+/** What a rule covers, in words: "example.org and its subdomains", "www.example.org only", "example.org/health/ and below". */
+export function ruleReach(rule: Pick<SiteRule, 'scope' | 'pattern'>): string {
+  switch (rule.scope) {
+    case 'domain':
+      return `${rule.pattern} and its subdomains`;
+    case 'host':
+      return `${rule.pattern} only`;
+    case 'path':
+      return `${rule.pattern} and below`;
+  }
+}
+
+export const SCOPE_NAMES: Readonly<Record<RuleScope, string>> = {
+  domain: 'Site and subdomains',
+  host: 'Exact host',
+  path: 'Path prefix',
+};
+
+export const MODE_NAMES: Readonly<Record<HighlightMode, string>> = {
+  'mental-health-pages': 'Only on pages about mental health',
+  everywhere: 'Everywhere',
+  'chosen-sites': 'Only on sites I choose',
+};

@@ -1,0 +1,86 @@
+import {
+  compareSpecificity,
+  decidingRule,
+  type PageAddress,
+  type RuleScope,
+  ruleApplies,
+  ruleKey,
+  type SiteRule,
+  upsertRule,
+} from './site-rules';
+
+/** A scope the switch can write a rule for, on the page it is about. */
+export interface ScopeChoice {
+  scope: RuleScope;
+  pattern: string;
+  /** How the popup names it: this site, this host, this path, or the rule that decides here. */
+  kind: 'site' | 'host' | 'path' | 'rule';
+}
+
+/**
+ * The first path segment as a directory ("/health/" for /health/depression/article), or the page
+ * itself when it sits at the top ("/article.html"); null for the home page, where a path rule would
+ * be a host rule.
+ */
+export function sectionPrefix(path: string): string | null {
+  const segments = path.split('/').filter((segment) => segment !== '');
+  const first = segments[0];
+  if (first === undefined) return null;
+  return segments.length > 1 || path.endsWith('/') ? `/${first}/` : `/${first}`;
+}
+
+/**
+ * What the switch can apply to on this page: the site (its registrable domain and subdomains), the
+ * host when it differs from the site, and the page's section. The rule that decides here comes
+ * first when it is none of those, so it can always be switched where it is.
+ */
+export function scopeChoices(address: PageAddress, siteDomain: string, deciding: SiteRule | null): ScopeChoice[] {
+  const choices: ScopeChoice[] = [{ scope: 'domain', pattern: siteDomain, kind: 'site' }];
+  if (address.host !== siteDomain) choices.push({ scope: 'host', pattern: address.host, kind: 'host' });
+  const section = sectionPrefix(address.path);
+  if (section !== null) choices.push({ scope: 'path', pattern: `${address.host}${section}`, kind: 'path' });
+  if (deciding && !choices.some((choice) => ruleKey(choice) === ruleKey(deciding))) {
+    choices.unshift({ scope: deciding.scope, pattern: deciding.pattern, kind: 'rule' });
+  }
+  return choices;
+}
+
+/** The choice the switch starts on: where the deciding rule is, else the whole site. */
+export function defaultScopeChoice(choices: readonly ScopeChoice[], deciding: SiteRule | null): ScopeChoice {
+  const match = deciding && choices.find((choice) => ruleKey(choice) === ruleKey(deciding));
+  const fallback = choices.find((choice) => choice.scope === 'domain') ?? choices[0];
+  if (!fallback) throw new Error('scopeChoices always offers the site');
+  return match ?? fallback;
+}
+
+/**
+ * The rules after switching highlighting to `enabled` for `choice` on this page. Narrower rules that
+ * apply to this page would still decide here, against what was just asked, so they go; rules for
+ * other pages stay.
+ */
+export function switchedRules(
+  rules: readonly SiteRule[],
+  address: PageAddress,
+  choice: ScopeChoice,
+  enabled: boolean,
+): SiteRule[] {
+  const target: SiteRule = { scope: choice.scope, pattern: choice.pattern, enabled };
+  return upsertRule(rules, target).filter(
+    (rule) => rule === target || !ruleApplies(rule, address) || compareSpecificity(rule, target) <= 0,
+  );
+}
+
+/**
+ * One keystroke or menu click: the opposite of what the page shows now, written where the deciding
+ * rule is or, without one, for the whole site.
+ */
+export function toggledRules(
+  rules: readonly SiteRule[],
+  address: PageAddress,
+  siteDomain: string,
+  shownNow: boolean,
+): SiteRule[] {
+  const deciding = decidingRule(address, rules);
+  const choice = defaultScopeChoice(scopeChoices(address, siteDomain, deciding), deciding);
+  return switchedRules(rules, address, choice, !shownNow);
+}
