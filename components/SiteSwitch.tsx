@@ -31,6 +31,9 @@ export function SiteSwitch({ page, settings, onSwitch, onOpenOptions }: SiteSwit
   const [picked, setPicked] = useState<string | null>(null);
   // A different page or a new deciding rule: start again from the default choice.
   useEffect(() => setPicked(null), [page?.site, page?.path]);
+  // The switch answers the click at once; the stored settings take over as soon as they change.
+  const [clicked, setClicked] = useState<boolean | null>(null);
+  useEffect(() => setClicked(null), [settings, page]);
 
   if (page === null || settings === null) return <p class="site-switch muted">Looking at this page…</p>;
   const { site } = page;
@@ -65,9 +68,12 @@ export function SiteSwitch({ page, settings, onSwitch, onOpenOptions }: SiteSwit
         <input
           type="checkbox"
           role="switch"
-          aria-checked={shown}
-          checked={shown}
-          onChange={(event) => onSwitch(address, choice, event.currentTarget.checked)}
+          aria-checked={clicked ?? shown}
+          checked={clicked ?? shown}
+          onChange={(event) => {
+            setClicked(event.currentTarget.checked);
+            onSwitch(address, choice, event.currentTarget.checked);
+          }}
         />
         <span>
           Highlight terms on <strong>{site}</strong>

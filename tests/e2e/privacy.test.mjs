@@ -123,10 +123,12 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
       session.context.pages().filter((tab) => tab.url().startsWith(session.extensionUrl('reader.html'))).length >= 2,
     { message: 'the popup to open a second reader tab' },
   );
+  // The switch shows the stored setting, so it flips once the write has landed, not at the click.
   const toggle = popup.getByRole('switch');
-  await toggle.uncheck();
+  await toggle.click();
   await poll(async () => (await highlightCount(page)) === 0, { message: 'the site to switch off' });
-  await toggle.check();
+  await poll(async () => !(await toggle.isChecked()), { message: 'the switch to show off' });
+  await toggle.click();
   await waitForHighlights(page, { min: PRIVATE_PAGE_TERMS });
 
   // The options page, if the build has one.

@@ -104,7 +104,8 @@ describe('settings in storage', () => {
     expect(settings.firstOccurrenceOnly).toBe(true);
   });
 
-  describe('thousands of rules', () => {
+  // Compressing thousands of rules takes a moment on a busy machine; the default 5 s is for small tests.
+  describe('thousands of rules', { timeout: 30_000 }, () => {
     it('keeps 5,000 rules in sync, inside its quota, as compressed shards', async () => {
       const quota = enforceSyncQuota();
       const rules = randomRules(5_000);
@@ -196,7 +197,7 @@ describe('settings in storage', () => {
     });
   });
 
-  describe('a damaged store', () => {
+  describe('a damaged store', { timeout: 30_000 }, () => {
     it.each([
       ['wrong types', { siteRules: 42, preferences: 'fast' }],
       ['truncated JSON text', { siteRules: '[{"host":"a.exa', preferences: '{"mode":' }],
@@ -304,7 +305,7 @@ describe('settings in storage', () => {
     });
   });
 
-  describe('watchSettings', () => {
+  describe('watchSettings', { timeout: 30_000 }, () => {
     it('reports every change, whichever area and item it touched', async () => {
       const seen: StoredSettings[] = [];
       const unwatch = watchSettings((stored) => seen.push(stored));
