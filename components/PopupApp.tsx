@@ -70,7 +70,8 @@ export function PopupApp({ parts, glossary, services }: PopupAppProps) {
         <SiteSwitch
           page={page}
           settings={settings}
-          onSwitch={(address, choice, enabled) => void services.switchSite(address, choice, enabled)}
+          // The switch shows the stored settings: a save that fails leaves it where it was.
+          onSwitch={(address, choice, enabled) => void services.switchSite(address, choice, enabled).catch(() => {})}
           onOpenOptions={services.openOptions}
         />
       </header>

@@ -49,6 +49,22 @@ export function normalizeRulePattern(scope: RuleScope, text: string): PatternRes
   return { ok: true, pattern: `${host}${path}` };
 }
 
+const CANONICAL_HOST = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/u;
+/** Characters the URL parser leaves as they are in a path (others it percent-encodes). */
+const CANONICAL_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/u;
+
+/**
+ * Whether `pattern` is already in the form `normalizeRulePattern` gives: a quick check that spares
+ * reading thousands of stored rules through the URL parser on every page. IP addresses and anything
+ * unusual take the slow, exact way.
+ */
+function looksNormalized(scope: RuleScope, pattern: string): boolean {
+  if (/^[\d.]+$/u.test(pattern)) return false;
+  if (scope !== 'path') return CANONICAL_HOST.test(pattern);
+  const slash = pattern.indexOf('/');
+  return slash > 0 && CANONICAL_HOST.test(pattern.slice(0, slash)) && CANONICAL_PATH.test(pattern.slice(slash));
+}
+
 function isScope(value: unknown): value is RuleScope {
   return typeof value === 'string' && (RULE_SCOPES as readonly string[]).includes(value);
 }
@@ -66,6 +82,7 @@ export function readableRule(candidate: unknown): SiteRule | null {
     return normalized.ok ? { scope: 'host', pattern: normalized.pattern, enabled } : null;
   }
   if (!isScope(scope) || typeof pattern !== 'string') return null;
+  if (looksNormalized(scope, pattern)) return { scope, pattern, enabled };
   const normalized = normalizeRulePattern(scope, pattern);
   return normalized.ok ? { scope, pattern: normalized.pattern, enabled } : null;
 }

@@ -65,6 +65,19 @@ describe('readableSiteRules', () => {
       ],
     ],
     [
+      'patterns not in canonical form (read the slow, exact way)',
+      [
+        { scope: 'host', pattern: '127.1', enabled: true },
+        { scope: 'domain', pattern: 'Example.ORG', enabled: false },
+        { scope: 'path', pattern: 'example.org/a b', enabled: false },
+      ],
+      [
+        { scope: 'host', pattern: '127.0.0.1', enabled: true },
+        { scope: 'domain', pattern: 'example.org', enabled: false },
+        { scope: 'path', pattern: 'example.org/a%20b', enabled: false },
+      ],
+    ],
+    [
       'duplicates (the last value wins)',
       [
         { host: 'A.example', enabled: false },
