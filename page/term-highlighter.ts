@@ -94,10 +94,6 @@ export class TermHighlighter {
     return this.terms.values();
   }
 
-  get size(): number {
-    return this.terms.size;
-  }
-
   clear(): void {
     this.pending = [];
     this.highlight?.clear();
