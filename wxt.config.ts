@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import type { Plugin } from 'vite';
+import { type Plugin, runnerImport } from 'vite';
 import { defineConfig } from 'wxt';
-import { browserSpecificManifest } from './utils/browser-differences';
+import { browserSpecificManifest, cardScriptAccess } from './utils/browser-differences';
 import { siteCommandsManifest } from './utils/site-commands';
 import { termCommandsManifest } from './utils/term-commands';
 
@@ -22,6 +22,59 @@ function inflatedGlossaryForBenchmark(mode: string): Plugin | null {
       if (id !== glossaryPath) return null;
       const real = readFileSync(glossaryPath, 'utf8').replace('export const glossary', 'const realGlossary');
       return `${real}\nimport { inflateGlossary } from '${resolve('bench/inflate-glossary.ts')}';\nexport const glossary = inflateGlossary(realGlossary, ${size});\n`;
+    },
+  };
+}
+
+/**
+ * Pages carry only what matching needs of the glossary (content/matchable-glossary.ts), worked out
+ * here at build time, so no summary, citation or related term is in the content script: those come
+ * with the card script. Tests, and any other importer, run the module itself, which computes the same.
+ * The benchmark's inflated glossary is made at run time (above), so there the module runs as is.
+ */
+function matchableGlossaryAtBuildTime(mode: string): Plugin | null {
+  if (/^bench\d+$/u.test(mode)) return null;
+  const modulePath = resolve('content/matchable-glossary.ts');
+  return {
+    name: 'mhx:matchable-glossary',
+    enforce: 'pre',
+    async load(id) {
+      if (id !== modulePath) return null;
+      this.addWatchFile(resolve('content/glossary.ts'));
+      const { module } = await runnerImport<{ matchableGlossary: unknown }>(modulePath, {
+        configFile: false,
+        logLevel: 'silent',
+      });
+      return `export const matchableGlossary = ${JSON.stringify(module.matchableGlossary)};\n`;
+    },
+  };
+}
+
+/**
+ * The scripts that run in web pages — the content script and the card script it loads — use the
+ * browsers' own extension API rather than webextension-polyfill (~3 kB gzip of the content script's
+ * 15 kB budget, issue 3): all they call — storage `get` and `onChanged`, `runtime.id`,
+ * `runtime.getURL` — returns promises natively in Chromium's Manifest V3, Firefox's `browser` is what
+ * the polyfill hands out there anyway, and messaging (@webext-core/messaging) calls `chrome.*` itself.
+ * Extension pages and the background keep the polyfill.
+ */
+function nativeExtensionApiInPageScripts(): Plugin {
+  let inPages = false;
+  return {
+    name: 'mhx:native-extension-api-in-page-scripts',
+    enforce: 'pre',
+    configResolved(config) {
+      // WXT builds each content or unlisted script on its own; a content script's entry is virtual,
+      // named after its world, and the card script's (entrypoints/term-card.ts) names the file.
+      const entry = config.build.lib ? config.build.lib.entry : undefined;
+      inPages =
+        typeof entry === 'string' &&
+        (entry.startsWith('virtual:wxt-content-script-') || entry.endsWith('/entrypoints/term-card.ts'));
+    },
+    resolveId(source, importer) {
+      // What the polyfill module aliases `wxt/browser` to; WXT's own `wxt/browser` is @wxt-dev/browser.
+      if (!inPages || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
     },
   };
 }
@@ -53,7 +106,12 @@ export default defineConfig({
   // `action` API and a platform-enforced ban on remote code and eval in extension pages.
   manifestVersion: 3,
   vite: (env) => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), inflatedGlossaryForBenchmark(env.mode)],
+    plugins: [
+      preact({ prefreshEnabled: false, devToolsEnabled: false }),
+      inflatedGlossaryForBenchmark(env.mode),
+      matchableGlossaryAtBuildTime(env.mode),
+      nativeExtensionApiInPageScripts(),
+    ],
   }),
   manifest: ({ browser, command }) => ({
     name: 'Mental Health Explainer',
@@ -65,6 +123,9 @@ export default defineConfig({
     // Dev mode (`wxt`) keeps WXT's own policy: its reloader needs a connection to the dev server.
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     commands: { ...termCommandsManifest(), ...siteCommandsManifest() },
+    // The hover card's script, loaded by the content script when a card is first wanted; the only
+    // file pages can reach (see cardScriptAccess).
+    web_accessible_resources: cardScriptAccess(browser),
     // What differs between the browsers, and why: utils/browser-differences.ts.
     ...browserSpecificManifest(browser),
   }),

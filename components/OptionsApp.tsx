@@ -2,8 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StoredSettings } from '@/extension/settings';
 import { HOVER_DELAY_RANGE, isHoverDelay, type Settings } from '@/utils/preferences';
 import { MODE_NAMES } from '@/utils/rule-text';
+import { noticeAfterFailure, noticeAfterSave, type SaveNotice } from '@/utils/save-messages';
 import { HIGHLIGHT_MODES, type HighlightMode } from '@/utils/site-rules';
 import { RuleList } from './RuleList';
+import { SaveNoticeView } from './SaveNoticeView';
 import { SettingsTransfer } from './SettingsTransfer';
 import './options.css';
 
@@ -28,7 +30,7 @@ const MODE_HINTS: Readonly<Record<HighlightMode, string>> = {
 
 export function OptionsApp({ services }: { services: OptionsServices }) {
   const [stored, setStored] = useState<StoredSettings | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<SaveNotice | null>(null);
   const [delayText, setDelayText] = useState<string | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
 
@@ -43,10 +45,12 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
 
   const update = async (change: (current: Settings) => Settings) => {
     try {
-      setStored(await services.update(change));
-      setSaveError(null);
+      const saved = await services.update(change);
+      setStored(saved);
+      setNotice(noticeAfterSave(saved.syncRefused));
     } catch (error) {
-      setSaveError(`Could not save: ${String(error)}`);
+      // The re-render this causes puts every control back to the stored settings, which did not change.
+      setNotice(noticeAfterFailure(error));
       throw error;
     }
   };
@@ -62,11 +66,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
   return (
     <main class="options">
       <h1>Mental Health Explainer settings</h1>
-      {saveError && (
-        <p class="form-error" role="alert">
-          {saveError}
-        </p>
-      )}
+      <SaveNoticeView notice={notice} />
 
       <section aria-labelledby="mode-title">
         <h2 id="mode-title">Where terms are highlighted</h2>
@@ -132,7 +132,7 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
         <p class="muted storage-place">
           {rulesIn === 'sync'
             ? 'Saved in your browser account: they follow you to other computers where you are signed in.'
-            : 'Too many to sync: saved on this computer only.'}
+            : 'Saved on this computer only: sync could not take them when they were last saved.'}
         </p>
         <RuleList
           rules={settings.rules}

@@ -2,11 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GlossaryEntry, Part } from '@/content/types';
 import type { PageState } from '@/extension/messages';
 import type { Settings } from '@/utils/preferences';
+import { noticeAfterFailure, noticeAfterSave, type SaveNotice } from '@/utils/save-messages';
 import { createSeriesSearch } from '@/utils/series-search';
 import type { PageAddress } from '@/utils/site-rules';
 import type { ScopeChoice } from '@/utils/site-toggle';
+import type { StorageFailure } from '@/utils/storage-failure';
 import { MedicalNote } from './MedicalNote';
 import { PageTerms } from './PageTerms';
+import { SaveNoticeView } from './SaveNoticeView';
 import { SearchPanel } from './SearchPanel';
 import { SeriesReader } from './SeriesReader';
 import { SiteSwitch } from './SiteSwitch';
@@ -19,8 +22,12 @@ export interface PopupServices {
   /** The settings now; then `watchSettings` reports each change (it returns the way to stop). */
   loadSettings(): Promise<Settings>;
   watchSettings(onChange: (settings: Settings) => void): () => void;
-  /** Turns highlighting on or off for `choice` (the site, host or path) on the page at `address`. */
-  switchSite(address: PageAddress, choice: ScopeChoice, enabled: boolean): Promise<void>;
+  /**
+   * Turns highlighting on or off for `choice` (the site, host or path) on the page at `address`.
+   * Resolves with why sync refused the change when it was kept on this device only; rejects when it
+   * was not kept at all.
+   */
+  switchSite(address: PageAddress, choice: ScopeChoice, enabled: boolean): Promise<StorageFailure | undefined>;
   openOptions(): void;
   openReader(anchor: string): void;
   /** Scrolls the page to a term's first occurrence and opens its card; false when the term is gone. */
@@ -41,6 +48,7 @@ export function PopupApp({ parts, glossary, services }: PopupAppProps) {
   const [page, setPage] = useState<PageState | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [target, setTarget] = useState<string | null>(null);
+  const [notice, setNotice] = useState<SaveNotice | null>(null);
   const search = useMemo(() => createSeriesSearch(parts, glossary), [parts, glossary]);
   useScrollToAnchor(target);
 
@@ -70,10 +78,19 @@ export function PopupApp({ parts, glossary, services }: PopupAppProps) {
         <SiteSwitch
           page={page}
           settings={settings}
-          // The switch shows the stored settings: a save that fails leaves it where it was.
-          onSwitch={(address, choice, enabled) => void services.switchSite(address, choice, enabled).catch(() => {})}
+          onSwitch={(address, choice, enabled) =>
+            services.switchSite(address, choice, enabled).then(
+              (syncRefused) => setNotice(noticeAfterSave(syncRefused)),
+              (error: unknown) => {
+                setNotice(noticeAfterFailure(error));
+                // The switch goes back to what is stored.
+                throw error;
+              },
+            )
+          }
           onOpenOptions={services.openOptions}
         />
+        <SaveNoticeView notice={notice} />
       </header>
       {page?.enabled && <PageTerms termCounts={page.termCounts} glossary={glossary} onShow={services.showTerm} />}
       <SearchPanel search={search} onSelect={setTarget} />

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '@/utils/preferences';
+import { notSavedMessage } from '@/utils/save-messages';
 import {
   applySettingsFile,
   type ImportHow,
@@ -56,7 +57,7 @@ export function SettingsTransfer({ settings, onUpdate, download }: SettingsTrans
             : `Replaced your settings with ${file.name}: ${countRules(total)}.`,
       });
     } catch (error) {
-      setOutcome({ kind: 'error', text: `Nothing was changed: the settings could not be saved (${String(error)}).` });
+      setOutcome({ kind: 'error', text: notSavedMessage(error) });
     } finally {
       setBusy(false);
     }

@@ -12,7 +12,8 @@ export interface SiteSwitchProps {
   page: PageState | null;
   /** null while loading. */
   settings: Settings | null;
-  onSwitch: (address: PageAddress, choice: ScopeChoice, enabled: boolean) => void;
+  /** Saves the switch; a promise that rejects (nothing was saved) puts the switch back. */
+  onSwitch: (address: PageAddress, choice: ScopeChoice, enabled: boolean) => Promise<unknown> | undefined;
   onOpenOptions?: () => void;
 }
 
@@ -71,8 +72,10 @@ export function SiteSwitch({ page, settings, onSwitch, onOpenOptions }: SiteSwit
           aria-checked={clicked ?? shown}
           checked={clicked ?? shown}
           onChange={(event) => {
-            setClicked(event.currentTarget.checked);
-            onSwitch(address, choice, event.currentTarget.checked);
+            const enabled = event.currentTarget.checked;
+            setClicked(enabled);
+            // Settings that did not change will not reset the click: show the stored state again.
+            void onSwitch(address, choice, enabled)?.catch(() => setClicked(null));
           }}
         />
         <span>

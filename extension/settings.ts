@@ -10,6 +10,7 @@ import {
 import { decodeRuleLines, encodeRuleLines, ruleLine } from '@/utils/rule-lines';
 import { readableSiteRules } from '@/utils/rule-patterns';
 import { type SiteRule, uniqueRules } from '@/utils/site-rules';
+import { SettingsNotSavedError, type StorageFailure, storageFailureOf } from '@/utils/storage-failure';
 import { deflateToBase64, inflateFromBase64 } from './deflate';
 
 /*
@@ -37,6 +38,11 @@ export interface StoredSettings {
   settings: Settings;
   /** Where the rules are now: 'local' when they could not be synced. */
   rulesIn: SettingsArea;
+  /**
+   * Set by a save that sync refused and local storage took instead: why sync refused it, so the
+   * user can be told where the change went. Never set by reading.
+   */
+  syncRefused?: StorageFailure;
 }
 
 const RULES_KEY = 'siteRules';
@@ -188,8 +194,26 @@ async function bestEffort(action: () => Promise<unknown>): Promise<void> {
   }
 }
 
-async function writeRules(rules: readonly SiteRule[], savedAt: number, sync: Snapshot, local: Snapshot) {
+/** Where a write went: sync, or local with the reason sync refused it. Throws when neither took it. */
+type Written = { area: 'sync' } | { area: 'local'; syncRefused: StorageFailure };
+
+async function toLocal(items: Record<string, unknown>, syncRefused: StorageFailure): Promise<Written> {
+  try {
+    await area('local').set(items);
+  } catch (error) {
+    throw new SettingsNotSavedError([syncRefused, storageFailureOf('local', error)]);
+  }
+  return { area: 'local', syncRefused };
+}
+
+async function writeRules(
+  rules: readonly SiteRule[],
+  savedAt: number,
+  sync: Snapshot,
+  local: Snapshot,
+): Promise<Written> {
   const shards = await packRules(rules);
+  let syncRefused: StorageFailure = { area: 'sync', kind: 'too-large', detail: 'more rules than sync can hold' };
   if (shards.length <= MAX_SYNC_SHARDS && shards.every((shard) => shard.length <= SHARD_CHARS)) {
     const items: Record<string, unknown> = {
       [RULES_KEY]: headOf(rules, shards, savedAt),
@@ -204,26 +228,40 @@ async function writeRules(rules: readonly SiteRule[], savedAt: number, sync: Sna
       const stale = SHARD_KEYS.slice(shards.length - 1).filter((key) => sync[key] != null);
       if (stale.length > 0) await bestEffort(() => area('sync').remove(stale));
       if (local[RULES_KEY] != null) await bestEffort(() => area('local').remove([RULES_KEY, `${RULES_KEY}$`]));
-      return 'sync' as const;
-    } catch {
+      return { area: 'sync' };
+    } catch (error) {
       // Over quota, too many writes this minute, or no sync at all: keep them on this device.
+      syncRefused = storageFailureOf('sync', error);
     }
   }
   const data = shards.length === 1 ? (shards[0] ?? '') : await deflateToBase64(encodeRuleLines(rules));
-  await area('local').set({
-    [RULES_KEY]: { savedAt, count: rules.length, shards: 1, data } satisfies RulesHead,
-    [`${RULES_KEY}$`]: { v: RULES_VERSION },
-  });
-  return 'local' as const;
+  return toLocal(
+    {
+      [RULES_KEY]: { savedAt, count: rules.length, shards: 1, data } satisfies RulesHead,
+      [`${RULES_KEY}$`]: { v: RULES_VERSION },
+    },
+    syncRefused,
+  );
 }
 
-async function writePreferences(preferences: HighlightPreferences, savedAt: number, local: Snapshot) {
+async function writePreferences(preferences: HighlightPreferences, savedAt: number, local: Snapshot): Promise<Written> {
   const value = { ...preferences, savedAt };
   try {
     await area('sync').set({ [PREFERENCES_KEY]: value });
-    if (local[PREFERENCES_KEY] != null) await bestEffort(() => area('local').remove(PREFERENCES_KEY));
-  } catch {
-    await area('local').set({ [PREFERENCES_KEY]: value });
+  } catch (error) {
+    return toLocal({ [PREFERENCES_KEY]: value }, storageFailureOf('sync', error));
+  }
+  if (local[PREFERENCES_KEY] != null) await bestEffort(() => area('local').remove(PREFERENCES_KEY));
+  return { area: 'sync' };
+}
+
+/** Puts `key` back as the snapshots had it, in both areas, as far as they let us. */
+async function restore(key: string, sync: Snapshot, local: Snapshot): Promise<void> {
+  for (const [name, snapshot] of [
+    ['sync', sync],
+    ['local', local],
+  ] as const) {
+    await bestEffort(() => (snapshot[key] == null ? area(name).remove(key) : area(name).set({ [key]: snapshot[key] })));
   }
 }
 
@@ -276,8 +314,9 @@ function samePreferences(a: HighlightPreferences, b: HighlightPreferences): bool
 }
 
 /**
- * Reads the settings, applies `change` and saves what changed. Throws only when nothing could be
- * saved anywhere; the stored settings are then as they were.
+ * Reads the settings, applies `change` and saves what changed. Throws a SettingsNotSavedError when
+ * no area took the change; the stored settings are then as they were (a preference saved before the
+ * rules failed is put back), so "not kept" is true of the whole change.
  */
 export async function updateSettings(change: (current: Settings) => Settings): Promise<StoredSettings> {
   await migrateSettings();
@@ -292,14 +331,26 @@ export async function updateSettings(change: (current: Settings) => Settings): P
       ...[sync, local].flatMap((snapshot) => [PREFERENCES_KEY, RULES_KEY].map((key) => savedAtOf(snapshot[key]) + 1)),
     );
     const preferences = readablePreferences(preferencesOf(next));
-    if (!samePreferences(preferences, preferencesOf(current.settings))) {
-      await writePreferences(preferences, savedAt, local);
-    }
+    const written: Written[] = [];
+    const preferencesChanged = !samePreferences(preferences, preferencesOf(current.settings));
+    if (preferencesChanged) written.push(await writePreferences(preferences, savedAt, local));
     let rulesIn = current.rulesIn;
     if (encodeRuleLines(rules) !== encodeRuleLines(current.settings.rules)) {
-      rulesIn = await writeRules(rules, savedAt, sync, local);
+      try {
+        const rulesWritten = await writeRules(rules, savedAt, sync, local);
+        written.push(rulesWritten);
+        rulesIn = rulesWritten.area;
+      } catch (error) {
+        if (preferencesChanged) await restore(PREFERENCES_KEY, sync, local);
+        throw error;
+      }
     }
-    return { settings: { ...preferences, rules }, rulesIn };
+    const refused = written.find((write) => write.area === 'local');
+    return {
+      settings: { ...preferences, rules },
+      rulesIn,
+      ...(refused?.area === 'local' ? { syncRefused: refused.syncRefused } : {}),
+    };
   });
 }
 

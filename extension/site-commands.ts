@@ -12,7 +12,8 @@ const askTopFrame: AskPageState = (tabId) => sendMessage('getPageState', undefin
 /**
  * Turns highlighting on or off for the site of a tab, from the keyboard command or the context menu:
  * the opposite of what the page shows now, where the rule deciding for it is (else for the whole
- * site). False when the tab has no explainer to ask (browser pages, a tab still loading).
+ * site). False when the tab has no explainer to ask (browser pages, a tab still loading), and when
+ * no storage took the change: the page then stays as it was, which is what the user sees.
  */
 export async function toggleSiteInTab(tabId: number | undefined, ask: AskPageState = askTopFrame): Promise<boolean> {
   if (tabId === undefined || tabId < 0) return false;
@@ -25,10 +26,16 @@ export async function toggleSiteInTab(tabId: number | undefined, ask: AskPageSta
   if (!page || page.site === null) return false;
   const site = page.site;
   const address = { host: site, path: page.path };
-  await updateSettings((current) => ({
-    ...current,
-    rules: toggledRules(current.rules, address, siteDomainOf(site), page.enabled),
-  }));
+  try {
+    await updateSettings((current) => ({
+      ...current,
+      rules: toggledRules(current.rules, address, siteDomainOf(site), page.enabled),
+    }));
+  } catch {
+    // Nothing was stored (see updateSettings). An uncaught rejection here would only reach the
+    // extension's error log, never the user.
+    return false;
+  }
   return true;
 }
 

@@ -2,8 +2,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TermExplanation } from '@/utils/term-explanation';
 import { CurrentTermHighlight } from './current-term-highlight';
 import { HoverIntent } from './hover-intent';
+import { createLazyTermCardHost, type LazyTermCardHost } from './lazy-term-card-host';
 import { revealRange } from './reveal-range';
-import { createTermCardHost, type TermCardHost } from './term-card-host';
+import type { TermCardModule } from './term-card-module';
 import type { HighlightedTerm } from './term-highlighter';
 import { beyondTerm, type TermDirection } from './term-navigation';
 
@@ -11,7 +12,10 @@ export interface CardControllerOptions {
   hostTag: string;
   /** Names the highlight that marks the occurrence whose card is open. */
   currentHighlightName: string;
-  explanations: ReadonlyMap<string, TermExplanation>;
+  /** Loads the card's UI and explanations, the first time a card is wanted. */
+  loadCard: () => Promise<TermCardModule>;
+  /** What each card says, when the caller has it at hand; otherwise the loaded card's own. */
+  explanations?: ReadonlyMap<string, TermExplanation>;
   onReadMore: (anchor: string) => void;
   openDelayMs: number;
   closeDelayMs: number;
@@ -32,7 +36,7 @@ export interface CardControllerOptions {
  */
 export class CardController {
   private readonly hover: HoverIntent<HighlightedTerm>;
-  private readonly card: TermCardHost;
+  private readonly card: LazyTermCardHost;
   private readonly currentHighlight: CurrentTermHighlight;
   private pointerFrame: number | null = null;
   private latestPointer = { x: 0, y: 0 };
@@ -49,7 +53,9 @@ export class CardController {
   ) {
     this.currentHighlight = new CurrentTermHighlight(options.currentHighlightName);
     ctx.onInvalidated(() => this.currentHighlight.dispose());
-    this.card = createTermCardHost(ctx, {
+    this.card = createLazyTermCardHost(ctx, {
+      load: options.loadCard,
+      ...(options.explanations ? { explanations: options.explanations } : {}),
       hostTag: options.hostTag,
       onReadMore: options.onReadMore,
       onRelated: (termId) => this.showRelated(termId),
@@ -69,18 +75,29 @@ export class CardController {
       setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
       clearTimer: (id) => clearTimeout(id),
     });
-    ctx.addEventListener(document, 'pointermove', (event) => this.onPointerMove(event), { passive: true });
+    const onPointerMove = (event: PointerEvent) => this.onPointerMove(event);
     // Leaving the window (or the iframe) sends no more moves: without this the card would stay.
-    ctx.addEventListener(
-      document,
-      'pointerout',
-      (event) => {
-        if (event.relatedTarget === null && !this.ctx.isInvalid) this.hover.pointerOver(null);
-      },
-      { passive: true },
-    );
-    ctx.addEventListener(document, 'click', (event) => this.onClick(event), { capture: true, passive: true });
-    ctx.addEventListener(document, 'keydown', (event) => this.onKeyDown(event), { capture: true });
+    const onPointerOut = (event: PointerEvent) => {
+      if (event.relatedTarget === null && !this.ctx.isInvalid) this.hover.pointerOver(null);
+    };
+    const onClick = (event: MouseEvent) => this.onClick(event);
+    const onKeyDown = (event: KeyboardEvent) => this.onKeyDown(event);
+    // The same functions every time: adding a listener that is still there is a no-op.
+    const listen = () => {
+      ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true });
+      ctx.addEventListener(document, 'pointerout', onPointerOut, { passive: true });
+      ctx.addEventListener(document, 'click', onClick, { capture: true, passive: true });
+      ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
+    };
+    listen();
+    // document.open() erases every listener on the document, those of content scripts too, and the
+    // page then writes itself a new root element: listen again when the root changes.
+    // https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#document-open-steps
+    const rootWatcher = new MutationObserver(() => {
+      if (!this.ctx.isInvalid) listen();
+    });
+    rootWatcher.observe(document, { childList: true });
+    ctx.onInvalidated(() => rootWatcher.disconnect());
   }
 
   /** The term whose card is open. */
@@ -117,8 +134,6 @@ export class CardController {
 
   /** Opens `term`'s card as the keyboard does: scrolled into view, pinned and read out. */
   showFromKeyboard(term: HighlightedTerm): void {
-    const explanation = this.options.explanations.get(term.termId);
-    if (!explanation) return;
     revealRange(term.range, (element) => element.localName === this.options.hostTag);
     if (!this.card.hasFocus()) this.focusOrigin = focusedElement();
     this.keyboardPlace = term;
@@ -127,27 +142,26 @@ export class CardController {
     // Pinning the open term does not open it again, but it may show a related term's explanation.
     if (alreadyShown) this.render(term);
     this.fromKeyboard = true;
-    this.card.announce(`${explanation.term}: ${explanation.summary}`);
+    this.card.announce(term.termId);
   }
 
-  private render(term: HighlightedTerm, explanation = this.options.explanations.get(term.termId)): Promise<void> {
-    if (!explanation) return Promise.resolve();
+  /** Shows the card of `term`, or of the related term `termId` in its place. */
+  private render(term: HighlightedTerm, termId = term.termId): Promise<void> {
     this.currentHighlight.show(term.range);
-    return this.card.show(term.range, explanation);
+    return this.card.show(term.range, termId);
   }
 
   /** Shows a related term's explanation in the open card, which stays where it is, pinned. */
   private showRelated(termId: string): void {
     const term = this.hover.current;
-    const explanation = this.options.explanations.get(termId);
-    if (!term || !explanation) return;
+    if (!term) return;
     const hadFocus = this.card.hasFocus();
     this.hover.pin(term);
-    void this.render(term, explanation).then(() => {
+    void this.render(term, termId).then(() => {
       // The control that had focus may be gone with the old content.
       if (hadFocus) this.card.focusTitle();
     });
-    this.card.announce(`${explanation.term}: ${explanation.summary}`);
+    this.card.announce(termId);
   }
 
   private close(): void {
@@ -170,7 +184,10 @@ export class CardController {
     this.pointerFrame = this.ctx.requestAnimationFrame(() => {
       this.pointerFrame = null;
       const point = this.latestPointer;
-      this.hover.pointerOver(this.options.termAt(point.x, point.y));
+      const term = this.options.termAt(point.x, point.y);
+      // The card loads while the pointer rests, so the first one opens as soon as the delay is over.
+      if (term) this.card.prepare();
+      this.hover.pointerOver(term);
     });
   }
 

@@ -5,19 +5,33 @@ import { CardController } from './card-controller';
 import { changedBlocks } from './changed-blocks';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { adoptHighlightStyle } from './shadow-highlight-style';
+import { importTermCardModule, type TermCardModule } from './term-card-module';
 import { type HighlightedTerm, TermHighlighter } from './term-highlighter';
 import { adjacentTerm, isReachable, type TermDirection } from './term-navigation';
 import { scanForTerms } from './term-scanner';
+import { textLengthChange } from './text-length-change';
 import { viewportBlock } from './viewport-block';
 import { yieldToPage } from './yield-to-page';
 
-const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+// contenteditable too: a paragraph the page turns into an editor (click-to-edit) must lose its
+// highlights, and get them back once it is read-only again.
+const OBSERVED_CHANGES: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  // The text an edit replaced: how much text the page holds is kept up to date from the records.
+  characterDataOldValue: true,
+  attributeFilter: ['contenteditable'],
+};
 
 export interface PageExplainerOptions {
   /** Names the highlight, the card's host element and the User Timing measures. */
   prefix: string;
   matcher: TermMatcher;
-  explanations: ReadonlyMap<string, TermExplanation>;
+  /** Loads the card's UI and explanations the first time a card is wanted; by default the extension's card script. */
+  loadCard?: () => Promise<TermCardModule>;
+  /** What each card says, when the caller has it at hand; otherwise the loaded card's own. */
+  explanations?: ReadonlyMap<string, TermExplanation>;
   onReadMore: (anchor: string) => void;
   openDelayMs?: number;
   /** However often a page changes, its changes are read at most this often. */
@@ -62,7 +76,8 @@ export class PageExplainer {
     this.cards = new CardController(ctx, {
       hostTag: this.hostTag,
       currentHighlightName: `${options.prefix}-term-current`,
-      explanations: options.explanations,
+      loadCard: options.loadCard ?? importTermCardModule,
+      ...(options.explanations ? { explanations: options.explanations } : {}),
       onReadMore: options.onReadMore,
       openDelayMs: options.openDelayMs ?? 300,
       closeDelayMs: 250,
@@ -147,12 +162,18 @@ export class PageExplainer {
    * Scans run one after another, so a rescan never races the scan it follows. A rescan first drops
    * what it is about to read again, and what has left the page.
    */
-  private scan(roots: readonly Node[], measure: 'scan' | 'rescan', startAt: Node | null = null): void {
+  private scan(
+    roots: readonly Node[],
+    measure: 'scan' | 'rescan',
+    startAt: Node | null = null,
+    removed: readonly Node[] = [],
+  ): void {
     const generation = this.generation;
     this.scanning = this.scanning.then(async () => {
       if (generation !== this.generation || this.ctx.isInvalid) return;
       const startedAt = performance.now();
-      if (measure === 'rescan') this.highlighter.removeWithin(new Set(roots));
+      // Removed nodes too, wherever they went: moved into an editor or code, they are not read again.
+      if (measure === 'rescan') this.highlighter.removeWithin(new Set([...roots, ...removed]));
       const outcome = await scanForTerms(roots, {
         matcher: this.options.matcher,
         highlighter: this.highlighter,
@@ -164,7 +185,8 @@ export class PageExplainer {
           adoptHighlightStyle(shadow, this.options.highlightCss);
         },
         onTextRead: (characters) => {
-          this.charactersRead += characters;
+          // A rescan reads whole changed blocks again; what changed was counted from the records.
+          if (measure === 'scan') this.charactersRead += characters;
         },
         // Stop when the extension goes away or the site is switched off mid-scan.
         yieldToPage: async () => {
@@ -191,9 +213,11 @@ export class PageExplainer {
     this.rescanTimer = this.ctx.setTimeout(() => {
       this.rescanTimer = null;
       this.lastRescanAt = performance.now();
+      this.charactersRead = Math.max(0, this.charactersRead + textLengthChange(this.pendingMutations));
       const blocks = changedBlocks(this.pendingMutations, this.hostTag);
+      const removed = this.pendingMutations.flatMap((record) => [...record.removedNodes]);
       this.pendingMutations = [];
-      if (this.active) this.scan(blocks, 'rescan');
+      if (this.active) this.scan(blocks, 'rescan', null, removed);
     }, wait);
   }
 

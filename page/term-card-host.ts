@@ -7,11 +7,11 @@ import cardCss from '@/components/term-card.css?inline';
 import type { TermExplanation } from '@/utils/term-explanation';
 
 export interface TermCardHost {
-  /** Shows the card for `range`, below it (or above, when there is no room below). */
-  show(range: Range, explanation: TermExplanation): Promise<void>;
+  /** Shows the card of term `termId` for `range`, below it (or above, when there is no room below). */
+  show(range: Range, termId: string): Promise<void>;
   hide(): void;
-  /** Reads `text` out to screen readers through a live region in the card's own shadow root. */
-  announce(text: string): void;
+  /** Reads a term's name and summary out to screen readers through a live region in the card's own shadow root. */
+  announce(termId: string): void;
   /** Whether `event` happened inside the card (or its host). */
   contains(event: Event): boolean;
   hasFocus(): boolean;
@@ -25,6 +25,8 @@ export interface TermCardHost {
 
 export interface TermCardHostOptions {
   hostTag: string;
+  /** What each term's card says. */
+  explanations: ReadonlyMap<string, TermExplanation>;
   onReadMore: (anchor: string) => void;
   onRelated: (termId: string) => void;
   onClose: () => void;
@@ -97,11 +99,17 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
   };
 
   return {
-    async show(range, explanation) {
+    async show(range, termId) {
       const call = ++latest;
+      const explanation = options.explanations.get(termId);
+      if (!explanation) return;
       // A page that breaks the host (it cannot on any page we know) costs the card, never an error.
       const { root } = await mount().catch(() => ({ root: null }));
       if (!root || call !== latest || ctx.isInvalid) return;
+      // A page that swept the host away, or rewrote itself with document.open(), gets it back when a
+      // card is wanted, never in reaction to the removal: a page that keeps removing it cannot make a loop.
+      const host = created?.shadowHost;
+      if (host && !host.isConnected) document.documentElement?.append(host);
       stopFollowing?.();
       stopFollowing = null;
       render(
@@ -153,7 +161,10 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
 
     hide: hideCard,
 
-    announce(text) {
+    announce(termId) {
+      const explanation = options.explanations.get(termId);
+      if (!explanation) return;
+      const text = `${explanation.term}: ${explanation.summary}`;
       void mount().then(({ status }) => {
         if (ctx.isInvalid) return;
         if (announceTimer !== null) clearTimeout(announceTimer);

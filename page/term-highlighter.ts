@@ -119,7 +119,12 @@ export class TermHighlighter {
 
 function isInside(node: Node, containers: ReadonlySet<Node>): boolean {
   if (containers.size === 0) return false;
-  for (let current: Node | null = node; current; current = current.parentNode) {
+  // Across shadow roots too: reading a container again reads the shadow trees inside it again.
+  for (
+    let current: Node | null = node;
+    current;
+    current = current.parentNode ?? (current as Partial<ShadowRoot>).host ?? null
+  ) {
     if (containers.has(current)) return true;
   }
   return false;

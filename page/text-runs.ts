@@ -7,7 +7,7 @@ import { isSkippedElement } from './eligible-text';
 export interface TextRun {
   nodes: Text[];
   /** Where each node's data starts in the joined text. */
-  starts: number[];
+  starts: readonly number[];
   /** The joined text with invisible soft hyphens and zero-width spaces removed, as it reads. */
   text: string;
   /** For each index of `text`, its index in the joined node data; null when nothing was removed. */
@@ -43,9 +43,10 @@ const INLINE_TAGS = new Set([
   'TT',
   'U',
   'VAR',
+  // A line-break opportunity, not a break: "psycho<wbr>therapy" is one word.
+  'WBR',
 ]);
 
-const INVISIBLE = /[\u00ad\u200b]/u;
 const INVISIBLE_ALL = /[\u00ad\u200b]/gu;
 
 export function isInlineElement(element: Element): boolean {
@@ -118,6 +119,9 @@ function* runsAlong(
   if (from) walker.currentNode = from;
   let nodes: Text[] = [];
   let block: Node | null = null;
+  // Neighbouring text nodes mostly share a parent: the memo's lookup is skipped for them.
+  let lastParent: Node | null = null;
+  let lastPlacement: Placement | null = null;
   for (
     let node = walker.nextNode() as Text | null;
     node !== null && node !== stopAt;
@@ -125,10 +129,14 @@ function* runsAlong(
   ) {
     const parent = node.parentNode;
     if (!parent) continue;
-    const placement = placementOf(parent);
+    if (parent !== lastParent || lastPlacement === null) {
+      lastParent = parent;
+      lastPlacement = placementOf(parent);
+    }
+    const placement = lastPlacement;
     if (placement.skipped) continue;
     onText(node);
-    if (placement.block !== block || startsLine(node, placement.block)) {
+    if (placement.block !== block || startsLine(node, placement.block, placementOf)) {
       if (nodes.length > 0) yield toRun(nodes);
       nodes = [];
       block = placement.block;
@@ -167,22 +175,46 @@ function place(parent: Node, root: Node, ownHostTag: string, placements: Map<Nod
 }
 
 /**
- * A line break, image or empty block right before a text node (within its block) starts a new
- * line of reading, even though no other text came between.
+ * A line break, image or empty block between a text node and the text read before it (within its
+ * block) starts a new line of reading, even though no other text came between.
  */
-function startsLine(text: Text, block: Node): boolean {
+function startsLine(text: Text, block: Node, placementOf: (parent: Node) => Placement): boolean {
+  // Step back in document order to the text read before this one; any element that is not inline
+  // formatting on the way ends the line, nested or not: "a<span><br></span>b", "a<br><!-- -->b".
   let node: Node = text;
-  while (node.previousSibling === null && node.parentNode && node.parentNode !== block) node = node.parentNode;
-  const previous = node.previousSibling;
-  return previous !== null && previous.nodeType === Node.ELEMENT_NODE && !isInlineElement(previous as Element);
+  for (;;) {
+    let previous = node.previousSibling;
+    if (previous === null) {
+      const parent = node.parentNode;
+      if (parent === null || parent === block) return false;
+      node = parent;
+      continue;
+    }
+    for (;;) {
+      if (previous.nodeType === Node.ELEMENT_NODE && !isInlineElement(previous as Element)) return true;
+      const parent = previous.parentNode;
+      if (previous.nodeType === Node.TEXT_NODE && parent && !placementOf(parent).skipped) return false;
+      if (previous.lastChild === null) break;
+      previous = previous.lastChild;
+    }
+    node = previous;
+  }
 }
 
+/**
+ * Open shadow roots under the root, the root's own first: a rescan's root is often a just-added web
+ * component whose text is all in its shadow root. Any element may be a host, with or without light
+ * children, so every element is looked at; selectors that tried to narrow the search (custom
+ * elements, empty hosts) cost the engine more than this walk, and missed hosts.
+ */
 function reportShadowRoots(
   document: Document,
   root: Node,
   placementOf: (parent: Node) => Placement,
   report: (root: ShadowRoot) => void,
 ): void {
+  const ownShadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (ownShadow) report(ownShadow);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   for (let element = walker.nextNode() as Element | null; element; element = walker.nextNode() as Element | null) {
     const shadow = element.shadowRoot;
@@ -190,14 +222,23 @@ function reportShadowRoots(
   }
 }
 
+// Most runs are one text node: they share this rather than each allocating their own.
+const ONLY_START: readonly number[] = [0];
+
 function toRun(nodes: Text[]): TextRun {
-  const starts: number[] = [];
-  let joined = '';
-  for (const node of nodes) {
-    starts.push(joined.length);
-    joined += node.data;
+  let joined = (nodes[0] as Text).data;
+  let starts = ONLY_START;
+  if (nodes.length > 1) {
+    const seams = [0];
+    for (let index = 1; index < nodes.length; index++) {
+      seams.push(joined.length);
+      joined += (nodes[index] as Text).data;
+    }
+    starts = seams;
   }
-  if (!INVISIBLE.test(joined)) return { nodes, starts, text: joined, sourceIndex: null };
+  if (joined.indexOf('\u00ad') === -1 && joined.indexOf('\u200b') === -1) {
+    return { nodes, starts, text: joined, sourceIndex: null };
+  }
   const sourceIndex = new Int32Array(joined.length + 1);
   let kept = 0;
   for (let index = 0; index < joined.length; index++) {

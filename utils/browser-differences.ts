@@ -11,6 +11,10 @@
  *   Highlight API above all: older ones would install it and highlight nothing. Firefox for Android
  *   reads `data_collection_permissions` only from 142, so there the add-on asks for 142: an older
  *   one would install it without showing the user that nothing is collected.
+ * - The hover card's script (see `cardScriptAccess`) is reachable from web pages' content scripts;
+ *   Chromium serves it under a per-session URL (`use_dynamic_url`), so a page cannot probe a fixed
+ *   URL to learn the extension is installed. Firefox has no such option and needs none: its
+ *   moz-extension:// origin is a random UUID of each installation, which pages cannot guess.
  *
  * Not differences, though one might expect them: the popup, the card, the reader and the keyboard
  * shortcuts look and behave the same; Firefox grants the content script its site access at install
@@ -37,4 +41,22 @@ export function browserSpecificManifest(browser: TargetBrowser) {
       gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
     },
   };
+}
+
+/** The pages whose content script may load the card script: those it runs on. */
+const CARD_SCRIPT_PAGES = ['http://*/*', 'https://*/*'];
+
+/**
+ * `web_accessible_resources` for the hover card's script, which the content script imports the first
+ * time a card is wanted (page/term-card-module.ts): both browsers load a content script's `import()`
+ * as its page would, so the file must be web-accessible. Nothing else of the extension is.
+ */
+export function cardScriptAccess(browser: TargetBrowser) {
+  return [
+    {
+      resources: ['term-card.js'],
+      matches: CARD_SCRIPT_PAGES,
+      ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+    },
+  ];
 }

@@ -42,3 +42,11 @@ export function explainTerm(
     }),
   };
 }
+
+/** Every term's card, by term id: what the card script carries (pages get only the matcher). */
+export function explainGlossary(
+  glossary: readonly GlossaryEntry[],
+  parts: readonly PartMeta[],
+): ReadonlyMap<string, TermExplanation> {
+  return new Map(glossary.map((entry) => [entry.id, explainTerm(entry, parts, glossary)]));
+}

@@ -29,6 +29,7 @@ interface Spelling {
 const ACRONYM = /^[A-Z0-9]{2,}$/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const ASCII_WORD_CHAR = /[A-Za-z0-9]/;
+const WHITE_SPACE = /\s/;
 
 /**
  * One regular expression for the whole glossary, compiled as a trie, so a text is read once
@@ -37,7 +38,8 @@ const ASCII_WORD_CHAR = /[A-Za-z0-9]/;
  */
 export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher {
   const spellings = new Map<string, Spelling[]>();
-  const exclusions = new Map<string, RegExp>();
+  /** Per term: its exclusion phrases anywhere, and at one place (for the shorter phrases there). */
+  const exclusions = new Map<string, { anywhere: RegExp; here: RegExp }>();
   for (const entry of terms) {
     for (const spelling of [entry.term, ...entry.aliases]) {
       if (spelling.trim() === '') continue;
@@ -49,12 +51,16 @@ export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher 
       }
       spellings.set(key, known);
     }
-    if (entry.notWhen?.length) exclusions.set(entry.id, new RegExp(triePatternSource(entry.notWhen), 'gi'));
+    if (entry.notWhen?.length) {
+      const source = triePatternSource(entry.notWhen);
+      exclusions.set(entry.id, { anywhere: new RegExp(source, 'gi'), here: new RegExp(source, 'iy') });
+    }
   }
   if (spellings.size === 0) return { findAll: () => [] };
 
   // The `u` flag slows the whole scan; the Unicode-aware boundary checks run only at candidates instead.
   const pattern = new RegExp(`(${triePatternSource([...spellings.keys()])})(?:e?s|['’]s)?(?![A-Za-z0-9])`, 'gi');
+  const shorterAtStart = new RegExp(pattern.source, 'iy');
 
   return {
     findAll(text) {
@@ -62,18 +68,34 @@ export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher 
       pattern.lastIndex = 0;
       for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
         const start = found.index;
-        const end = start + found[0].length;
-        const termId = isWordEdge(text, start - 1) && isWordEdge(text, end) ? termOf(found[1] ?? '') : null;
-        if (termId === null || isExcluded(termId, text, start, end)) {
-          // Not a term here; a shorter or later reading may still be, one character on.
+        const match = isWordEdge(text, start - 1) ? longestTermAt(text, start, found) : null;
+        if (match === null) {
+          // Not a term here; a later reading may still be, one character on.
           pattern.lastIndex = start + 1;
           continue;
         }
-        matches.push({ start, end, termId });
+        matches.push(match);
+        pattern.lastIndex = match.end;
       }
       return matches;
     },
   };
+
+  /**
+   * The expression's longest reading at `start` can fail a check it cannot make itself (a letter of
+   * another script follows, an acronym's case, an exclusion) while a shorter one holds: "ketamine"
+   * in "ketamine therapyé". Shorter readings are found by matching again within the failed one.
+   */
+  function longestTermAt(text: string, start: number, found: RegExpExecArray): TermMatch | null {
+    for (let reading: RegExpExecArray | null = found; reading !== null && reading[0].length > 0; ) {
+      const end = start + reading[0].length;
+      const termId = isWordEdge(text, end) ? termOf(reading[1] ?? '') : null;
+      if (termId !== null && !isExcluded(termId, text, start, end)) return { start, end, termId };
+      shorterAtStart.lastIndex = 0;
+      reading = shorterAtStart.exec(text.slice(start, end - 1));
+    }
+    return null;
+  }
 
   function termOf(matched: string): string | null {
     const candidates = spellings.get(phraseKey(matched)) ?? [];
@@ -86,17 +108,42 @@ export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher 
   function isExcluded(termId: string, text: string, start: number, end: number): boolean {
     const exclusion = exclusions.get(termId);
     if (!exclusion) return false;
-    // Exclusion phrases are short; looking a little way around the match is enough.
-    const from = Math.max(0, start - 64);
-    const window = text.slice(from, end + 64);
-    exclusion.lastIndex = 0;
-    for (let found = exclusion.exec(window); found !== null; found = exclusion.exec(window)) {
+    // Exclusion phrases are short; looking a little way around the match is enough, a run of white
+    // space counting as one character, as phrases match any run (pretty-printed markup indents).
+    const from = charactersAway(text, start, 64, -1);
+    const window = text.slice(from, charactersAway(text, end, 64, 1));
+    const { anywhere, here } = exclusion;
+    anywhere.lastIndex = 0;
+    for (let found = anywhere.exec(window); found !== null; found = anywhere.exec(window)) {
       const phraseStart = from + found.index;
-      if (phraseStart <= start && phraseStart + found[0].length >= end) return true;
-      if (found[0].length === 0) exclusion.lastIndex++;
+      if (phraseStart > start) return false;
+      // Whole words, as terms are: "Depression era" says nothing of "Depression erased my plans".
+      // The longest phrase here first, then each shorter one ("Great Depression" in "Great Depression-eras").
+      for (let length = found[0].length; length > 0; ) {
+        const phraseEnd = phraseStart + length;
+        const wholeWords = isWordEdge(text, phraseStart - 1) && isWordEdge(text, phraseEnd);
+        if (phraseEnd >= end && wholeWords) return true;
+        here.lastIndex = 0;
+        length = here.exec(text.slice(phraseStart, phraseEnd - 1))?.[0].length ?? 0;
+      }
+      // On by one character, not past the phrase: a "Long Depression" that is not whole words
+      // ("…’sLong Depression-era") must not hide the "Depression-era" inside it.
+      anywhere.lastIndex = found.index + 1;
     }
     return false;
   }
+}
+
+/** The index `count` characters before (`step` −1) or after (+1) `index`, a run of white space counting as one. */
+function charactersAway(text: string, index: number, count: number, step: -1 | 1): number {
+  let at = index;
+  for (let left = count; left > 0 && at > 0 && at < text.length; left--) {
+    at += step;
+    while (at > 0 && at < text.length && WHITE_SPACE.test(text[at] ?? '') && WHITE_SPACE.test(text[at - 1] ?? '')) {
+      at += step;
+    }
+  }
+  return at;
 }
 
 function isWordEdge(text: string, index: number): boolean {

@@ -1,14 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { glossary } from '@/content/glossary';
-import { seriesParts } from '@/content/parts';
+import { matchableGlossary } from '@/content/matchable-glossary';
 import { onMessage, sendMessage } from '@/extension/messages';
 import { releaseListeners } from '@/extension/release-listeners';
 import { loadSettings, watchSettings } from '@/extension/settings';
 import { PageExplainer, type PageTermStats } from '@/page/page-explainer';
-import { buildGlossaryIndex } from '@/utils/glossary-index';
 import { pageRelevance } from '@/utils/page-relevance';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
 import { decideSite, pageAddress, type SiteDecision } from '@/utils/site-rules';
+import { createTermMatcher } from '@/utils/term-matcher';
 import './highlight.css';
 import highlightCss from './highlight.css?inline';
 
@@ -20,7 +19,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
-    const { matcher, explanations } = buildGlossaryIndex(glossary, seriesParts);
+    // Only the matcher: what the cards say comes with the card script, the first time one is wanted.
+    const matcher = createTermMatcher(matchableGlossary);
     let settings: Settings = { ...DEFAULT_SETTINGS };
     let decision: SiteDecision = { verdict: 'off', reason: 'unsupported-page' };
     /** Passes over the page since it was last switched on: relevance is judged on a finished pass. */
@@ -46,7 +46,6 @@ export default defineContentScript({
     const explainer = new PageExplainer(ctx, {
       prefix: PREFIX,
       matcher,
-      explanations,
       highlightCss,
       openDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
       onReadMore: (anchor) => void sendMessage('openReader', anchor),

@@ -24,7 +24,11 @@ const services: PopupServices = {
   loadSettings: async () => (await loadSettings()).settings,
   watchSettings: (onChange) => watchSettings((stored) => onChange(stored.settings)),
   async switchSite(address, choice, enabled) {
-    await updateSettings((current) => ({ ...current, rules: switchedRules(current.rules, address, choice, enabled) }));
+    const saved = await updateSettings((current) => ({
+      ...current,
+      rules: switchedRules(current.rules, address, choice, enabled),
+    }));
+    return saved.syncRefused;
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
   openReader: (anchor) => void sendMessage('openReader', anchor),

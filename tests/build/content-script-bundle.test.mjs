@@ -1,5 +1,7 @@
-// The content script runs on every page: it must carry the glossary index and the card, never the
-// article text, the search engine or the Markdown parser (those belong to the popup and reader).
+// The content script runs on every page: it carries the glossary's matcher and what highlights and
+// hit-tests terms, never the article text, the search engine or the Markdown parser (those belong to
+// the popup and reader), nor the card: Preact, Floating UI, the card's styles and every term's
+// explanation are in the card script, which the content script loads the first time a card is wanted.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -9,12 +11,30 @@ import { gzipSync } from 'node:zlib';
 const out = process.env.MHX_OUT_DIR ?? '.output';
 const builds = [`${out}/chrome-mv3`, `${out}/firefox-mv3`].filter((dir) => existsSync(dir));
 
+/** Issue 3: what every page loads, gzipped. A size, not a timing: the same build always gives the same number. */
+const CONTENT_SCRIPT_MAX_GZIP = 15 * 1024;
+const CARD_SCRIPT = 'term-card.js';
+
+/** Text that only the card's code or data holds, by what it is. */
+const CARD_ONLY = {
+  Preact: 'dangerouslySetInnerHTML', // the prop Preact's renderer looks for (no component of ours sets it)
+  'Floating UI': 'referenceHidden', // the `hide` middleware's result
+  'github-slugger': '[\\0-\\x1F!-,', // the start of the slugger's character class, which section anchors need
+  'the card component': 'Read in the series',
+  'a summary': 'cornerstone in treating conditions', // from the SSRI entry's summary
+  'a citation': 'Beyond Daily Medication', // a section heading the glossary cites
+};
+
+const gzipKiB = (text) => gzipSync(text).length / 1024;
+
 test('at least the Chromium build exists', () => {
   assert.ok(builds.includes(`${out}/chrome-mv3`), 'run `npm run build` first');
 });
 
 for (const dir of builds) {
   const script = readFileSync(`${dir}/content-scripts/explainer.js`, 'utf8');
+  const card = readFileSync(`${dir}/${CARD_SCRIPT}`, 'utf8');
+  const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
 
   test(`${dir}: the content script holds no article text, search or Markdown parser`, () => {
     for (const marker of [
@@ -28,8 +48,48 @@ for (const dir of builds) {
     }
   });
 
-  test(`${dir}: the content script carries the glossary`, () => {
-    assert.ok(script.includes('Selective Serotonin Reuptake Inhibitor'));
-    console.log(`# ${dir} content script: ${(gzipSync(script).length / 1024).toFixed(1)} kB gzip`);
+  test(`${dir}: the content script carries the glossary's terms, and nothing of the card`, () => {
+    assert.ok(script.includes('Selective Serotonin Reuptake Inhibitor'), 'an alias the matcher needs');
+    for (const [what, marker] of Object.entries(CARD_ONLY)) {
+      assert.equal(script.includes(marker), false, `${what} ("${marker}") in ${dir}/content-scripts/explainer.js`);
+    }
+    assert.equal(script.includes('webextension-polyfill'), false, 'the polyfill (wxt.config.ts says why not)');
+  });
+
+  test(`${dir}: the content script is at most 15 kB gzipped`, () => {
+    const size = gzipKiB(script);
+    console.log(`# ${dir} content script: ${size.toFixed(1)} kB gzip; card script: ${gzipKiB(card).toFixed(1)} kB`);
+    assert.ok(size <= CONTENT_SCRIPT_MAX_GZIP / 1024, `${size.toFixed(2)} kB gzip`);
+  });
+
+  test(`${dir}: the card script holds the card and every explanation, and nothing that reaches the network`, () => {
+    // The markers are found where they belong, so their absence from the content script means something.
+    for (const [what, marker] of Object.entries(CARD_ONLY)) {
+      assert.ok(card.includes(marker), `${what} ("${marker}") in ${dir}/${CARD_SCRIPT}`);
+    }
+    for (const pattern of [/XMLHttpRequest|WebSocket|EventSource|sendBeacon|RTCPeerConnection|WebTransport/u]) {
+      assert.equal(pattern.test(card), false, `${pattern} in ${dir}/${CARD_SCRIPT}`);
+    }
+    // The only fetch calls are the shadow-root library's stylesheet loaders (a stylesheet URL, or the
+    // content script's own CSS through runtime.getURL), and the card passes its CSS inline instead:
+    // tests/build/no-remote-code.test.mjs lists them.
+    for (const match of card.matchAll(/\bfetch\(([^)]*)\)/gu)) {
+      assert.match(match[1], /^\w+(\.url)?$/u, `fetch(${match[1]}) in ${dir}/${CARD_SCRIPT}`);
+    }
+    // Nothing loads more code: the card script is one file, with no import of its own.
+    assert.equal(/\bimport\s*\(/u.test(card), false, 'a dynamic import in the card script');
+  });
+
+  test(`${dir}: the content script loads the card script, which only the pages it runs on can reach`, () => {
+    assert.match(script, /import\(\w+\.runtime\.getURL\("\/term-card\.js"\)\)/u);
+    const contentPages = manifest.content_scripts.flatMap((entry) => entry.matches).sort();
+    const accessible = manifest.web_accessible_resources ?? [];
+    assert.equal(accessible.length, 1, 'one web_accessible_resources entry');
+    assert.deepEqual(accessible[0].resources, [CARD_SCRIPT]);
+    assert.deepEqual([...accessible[0].matches].sort(), contentPages);
+    assert.equal(accessible[0].extension_ids, undefined, 'no other extension');
+    // Chromium: reachable only under a per-session URL, so a page cannot probe for the extension.
+    // Firefox does not support the key; its moz-extension:// UUID is random per installation.
+    assert.equal(accessible[0].use_dynamic_url, dir.endsWith('firefox-mv3') ? undefined : true);
   });
 }

@@ -34,6 +34,14 @@ const KNOWN_WARNINGS = [
     library: 'micromark',
     at: /\w+\(\)\.document\(\)\.write\(/u,
   },
+  {
+    // Ours, not a library's: the content script imports the card script (page/term-card-module.ts)
+    // by the URL `runtime.getURL` gives for a constant path of the add-on's own, never by a value
+    // from the page; the linter flags every `import()` whose argument is not a literal.
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    library: 'the content script loading the card script',
+    at: /import\(\w+\.runtime\.getURL\("\/term-card\.js"\)\)/u,
+  },
 ];
 
 test('web-ext lint: no errors or notices, and only the known library warnings', async () => {

@@ -15,7 +15,9 @@ const DYNAMIC_CODE = [
   /(^|[^\w$.])Function\s*\(/u,
   /\bset(Timeout|Interval)\s*\(\s*["'`]/u,
   /\bimportScripts\s*\(/u,
-  /\bimport\s*\(\s*(?!["'`]\.{0,2}\/)/u, // a dynamic import of anything but a file of our own
+  // A dynamic import of anything but a file of our own: a relative path, or (the content script
+  // loading the card script) a path of the extension through runtime.getURL.
+  /\bimport\s*\(\s*(?!["'`]\.{0,2}\/|\w+\.runtime\.getURL\(["']\/[\w-]+\.js["']\)\))/u,
 ];
 
 /** Ways to reach the network, other than fetch (below). */

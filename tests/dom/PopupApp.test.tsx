@@ -24,6 +24,7 @@ function servicesFor(
     switchSite: vi.fn(async (address, choice, enabled) => {
       settings = { ...settings, rules: switchedRules(settings.rules, address, choice, enabled) };
       for (const watcher of watchers) watcher(settings);
+      return undefined;
     }),
     openOptions: vi.fn(),
     openReader: vi.fn(),

@@ -114,3 +114,28 @@ describe('scanning', () => {
     expect(highlighter.termCounts()).toEqual({ serotonin: 1 });
   });
 });
+
+describe('finding every open shadow root', () => {
+  it.each([
+    ['an empty custom element', '<x-widget id="host"></x-widget>'],
+    ['a custom element holding only elements', '<x-card id="host"><img alt=""><x-icon></x-icon></x-card>'],
+    ['an empty div', '<div id="host"></div>'],
+    ['a div with light text', '<div id="host">slotted words</div>'],
+    ['a span with only white space', '<p><span id="host"> </span></p>'],
+    ['a section holding only elements', '<section id="host"><span></span><img alt=""></section>'],
+    ['the scan root itself', '<section id="host"></section>'],
+  ])('reads the shadow root of %s', async (name, html) => {
+    document.body.innerHTML = html;
+    const host = document.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
+    const root = name === 'the scan root itself' ? host : document.body;
+    expect(texts(await scan(root))).toContain('glutamate');
+  });
+
+  it('leaves shadow roots inside skipped content alone', async () => {
+    document.body.innerHTML = '<div contenteditable="true"><x-widget id="host"></x-widget></div>';
+    const host = document.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
+    expect(texts(await scan(document.body))).toEqual([]);
+  });
+});

@@ -149,3 +149,32 @@ test('"Read in the series" opens the reader at the section the card cites', asyn
   assert.deepEqual(errors, []);
   await Promise.all([reader.close(), page.close()]);
 });
+
+test('the card script loads with the first card, under a per-session URL, and leaves the page nothing', async () => {
+  const requested = [];
+  const onRequest = (request) => {
+    if (request.url().endsWith('/term-card.js')) requested.push(new URL(request.url()).host);
+  };
+  session.context.on('request', onRequest);
+  try {
+    const { page } = await openTab(session, server.url('article.html'));
+    await waitForHighlights(page, { exact: 20 });
+    await sleep(LONGER_THAN_CLOSE_DELAY);
+    assert.deepEqual(requested, [], 'a page nobody hovers does not load the card');
+    await openCardOn(page, 'SSRI');
+    assert.equal((await cardText(page)).title, 'SSRI');
+    // Chromium may fetch the file again by the extension's id behind the dynamic URL; what the
+    // content script asks for is the per-session URL, never the id a page could probe.
+    assert.ok(requested.length > 0 && requested[0] !== session.extensionId, `asked for ${requested.join(', ')}`);
+    const seenByPage = await page.evaluate(() => ({
+      handoff: Object.keys(window).filter((key) => key.startsWith('mhx')),
+      resources: performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => !name.startsWith('http')),
+    }));
+    assert.deepEqual(seenByPage, { handoff: [], resources: [] }, 'the page sees no trace of the card script');
+  } finally {
+    session.context.off('request', onRequest);
+  }
+});

@@ -1,18 +1,21 @@
-// Runs the end-to-end suite with node's test runner, one file at a time (each launches Chromium).
-// `node tests/e2e/run.mjs popup toggle` runs only the files whose name contains one of the words.
-// Needs the built extension: `npx wxt build` first.
+// Runs an end-to-end suite with node's test runner, one file at a time (each launches Chromium).
+// `node tests/e2e/run.mjs popup toggle` runs only the files whose name contains one of the words;
+// `--suite hostile` runs tests/hostile instead of tests/e2e. Needs the built extension: `npx wxt build` first.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const filters = process.argv.slice(2);
-const files = readdirSync(path.join(root, 'tests/e2e'))
+const args = process.argv.slice(2);
+const suiteFlag = args.indexOf('--suite');
+const suite = suiteFlag === -1 ? 'e2e' : args.splice(suiteFlag, 2)[1];
+const filters = args;
+const files = readdirSync(path.join(root, 'tests', suite))
   .filter((name) => name.endsWith('.test.mjs'))
   .filter((name) => filters.length === 0 || filters.some((word) => name.includes(word)))
   .sort()
-  .map((name) => path.posix.join('tests/e2e', name));
+  .map((name) => path.posix.join('tests', suite, name));
 
 if (files.length === 0) {
   console.error(`No test files match ${filters.join(', ')}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   browserSpecificManifest,
+  cardScriptAccess,
   FIREFOX_ADDON_ID,
   FIREFOX_ANDROID_MIN_VERSION,
   FIREFOX_MIN_VERSION,
@@ -25,5 +26,17 @@ describe('browserSpecificManifest', () => {
     ],
   ])('%s gets %j', (browser, expected) => {
     expect(browserSpecificManifest(browser)).toEqual(expected);
+  });
+});
+
+describe('cardScriptAccess', () => {
+  const pages = ['http://*/*', 'https://*/*'];
+  it.each([
+    ['chrome', [{ resources: ['term-card.js'], matches: pages, use_dynamic_url: true }]],
+    ['edge', [{ resources: ['term-card.js'], matches: pages, use_dynamic_url: true }]],
+    // Firefox rejects use_dynamic_url; its per-installation UUID already keeps the URL unguessable.
+    ['firefox', [{ resources: ['term-card.js'], matches: pages }]],
+  ])('%s gets %j', (browser, expected) => {
+    expect(cardScriptAccess(browser)).toEqual(expected);
   });
 });

@@ -28,6 +28,17 @@ describe('toggleSiteInTab (keyboard command and context menu)', () => {
     expect((await loadSettings()).settings.rules).toEqual([{ scope: 'domain', pattern: 'example.org', enabled: true }]);
   });
 
+  it('answers false and changes nothing when no storage takes the change', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('Resource::kQuotaBytes quota exceeded'));
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('Resource::kQuotaBytes quota exceeded'));
+    try {
+      expect(await toggleSiteInTab(5, async () => page({ enabled: true }))).toBe(false);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect((await loadSettings()).settings.rules).toEqual([]);
+  });
+
   it('flips the rule that decides where it is', async () => {
     await replaceRules([{ scope: 'path', pattern: 'www.example.org/health/', enabled: true }]);
     await toggleSiteInTab(5, async () => page({ enabled: true }));

@@ -1,0 +1,150 @@
+// Fault: the extension is updated (reloaded from disk) while pages are open. Provoked for real from
+// chrome://extensions (developerPrivate.reload, what its "Reload" button does). Chrome then cuts the
+// old content scripts off and injects nothing into open tabs; Firefox injects the new content
+// script into every open tab at once. The test plays Firefox's part with chrome.scripting from the
+// new worker — in a copy of the build given that permission (see injectableCopy) — right after the
+// update, before the old script has had a chance to notice, since that is the race that could
+// leave two scripts highlighting one page. Afterwards: one set of highlights, one card, a script
+// that is alive (follows changes to the page and to the settings), the same document, no errors.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  CARD,
+  collectErrors,
+  HIGHLIGHT,
+  highlightCount,
+  launchExtension,
+  openCardOn,
+  openPopup,
+  openTab,
+  poll,
+  startServer,
+  waitForHighlights,
+} from '../e2e/harness.mjs';
+import { extensionsPage, injectableCopy, injectContentScript } from './faults-kit.mjs';
+
+const page = (body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Open during an update</title></head><body>${body}</body></html>`;
+
+const ROUTES = {
+  '/open.html': page(
+    '<main id="main"><p>Ketamine works on glutamate; SSRIs work on serotonin.</p></main>' +
+      '<x-note id="note"></x-note><iframe src="/inner.html" width="500" height="120"></iframe>' +
+      '<script>customElements.define("x-note", class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: "open" }).innerHTML = "<p>anxiety in a shadow root</p>"; } });</script>',
+  ),
+  '/inner.html': page('<p>psychotherapy inside a frame</p>'),
+};
+/** Ketamine, glutamate, SSRIs, serotonin in the light DOM; anxiety in the shadow root. */
+const TOP_TERMS = 5;
+
+let server;
+let copy;
+let session;
+
+before(async () => {
+  server = await startServer({ routes: ROUTES });
+  copy = await injectableCopy();
+  session = await launchExtension({ extensionDir: copy.dir, highlightMode: 'everywhere' });
+});
+
+after(async () => {
+  await session?.close();
+  await server?.close();
+  await copy?.remove();
+});
+
+// Ranges in a shadow tree cannot be ordered against the light DOM's, so these are read as registered.
+const registeredTexts = (tab) => tab.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map(String), HIGHLIGHT);
+const innerFrame = (tab) => tab.frames().find((frame) => frame.url().endsWith('/inner.html'));
+const explainerHosts = (tab) => tab.evaluate(() => document.querySelectorAll('mhx-explainer').length);
+const visibleCards = (tab) =>
+  tab.evaluate(
+    () =>
+      [...document.querySelectorAll('mhx-explainer')].filter((host) => {
+        const card = host.shadowRoot?.querySelector('.term-card');
+        return card !== null && card !== undefined && card.getClientRects().length > 0;
+      }).length,
+  );
+
+test('after an update, the new content script takes over an open page: one set of highlights, one card', async () => {
+  const { page: tab, tabId } = await openTab(session, server.url('open.html'));
+  const errors = collectErrors(tab);
+  await waitForHighlights(tab, { exact: TOP_TERMS });
+  await waitForHighlights(innerFrame(tab), { exact: 1 });
+  // The old script has a card open (its shadow-root host is in the page) when the update comes.
+  await openCardOn(tab, 'glutamate');
+  await tab.evaluate(() => {
+    window.sameDocument = true;
+  });
+
+  const extensions = await extensionsPage(session);
+  await extensions.reload();
+  assert.equal(await injectContentScript(session, copy.manifest, tabId), 2, 'injected into the page and its frame');
+
+  // One set: every term once, in the page, the shadow root and the frame.
+  await poll(async () => (await explainerHosts(tab)) === 0, { message: "the old script's card to be removed" });
+  await waitForHighlights(tab, { exact: TOP_TERMS });
+  await waitForHighlights(innerFrame(tab), { exact: 1 });
+  assert.deepEqual((await registeredTexts(tab)).sort(), ['Ketamine', 'SSRIs', 'anxiety', 'glutamate', 'serotonin']);
+
+  // One card, from a script that is alive.
+  await openCardOn(tab, 'serotonin');
+  assert.equal(await explainerHosts(tab), 1, 'one card host');
+  assert.equal(await visibleCards(tab), 1, 'one card shown');
+  await tab.mouse.move(2, 2);
+  await tab.locator(CARD).waitFor({ state: 'hidden', timeout: 10_000 });
+
+  // It follows the page: a new paragraph is highlighted once.
+  await tab.evaluate(() => {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'Added after the update: depression.';
+    document.getElementById('main').append(paragraph);
+  });
+  await waitForHighlights(tab, { exact: TOP_TERMS + 1 });
+
+  // It follows the settings: the popup switches the site off and on, in the same document.
+  const popup = await openPopup(session, tabId);
+  await popup.getByText(`${TOP_TERMS + 1} highlighted terms on this page`).waitFor({ timeout: 10_000 });
+  await popup.getByRole('switch').uncheck();
+  await poll(async () => (await highlightCount(tab)) === 0, { message: 'the site to be switched off' });
+  await poll(async () => (await highlightCount(innerFrame(tab))) === 0, { message: 'the frame to follow' });
+  await popup.getByRole('switch').check();
+  await waitForHighlights(tab, { exact: TOP_TERMS + 1 });
+  await waitForHighlights(innerFrame(tab), { exact: 1 });
+  assert.equal(await tab.evaluate(() => window.sameDocument), true, 'the page was not reloaded');
+  await popup.close();
+
+  assert.deepEqual(errors, [], 'no errors on the page from either script');
+  assert.deepEqual(await extensions.errors(), [], 'no errors in the extension');
+  await extensions.close();
+  await tab.close();
+});
+
+test('after an update without injection (Chrome), the old script lets go and a reloaded page is highlighted once', async () => {
+  const { page: tab } = await openTab(session, server.url('open.html'));
+  const errors = collectErrors(tab);
+  await waitForHighlights(tab, { exact: TOP_TERMS });
+  await openCardOn(tab, 'Ketamine');
+
+  const extensions = await extensionsPage(session);
+  await extensions.reload();
+  // The orphaned script notices on its next event and removes its highlights and its card.
+  await poll(
+    async () => {
+      await tab.mouse.move(5, 5);
+      await tab.mouse.move(6, 6);
+      return (await highlightCount(tab)) === 0 && (await explainerHosts(tab)) === 0;
+    },
+    { message: 'the orphaned script to remove its highlights and card' },
+  );
+
+  await tab.reload();
+  await waitForHighlights(tab, { exact: TOP_TERMS });
+  await waitForHighlights(innerFrame(tab), { exact: 1 });
+  await openCardOn(tab, 'Ketamine');
+  assert.equal(await explainerHosts(tab), 1);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await extensions.errors(), []);
+  await extensions.close();
+  await tab.close();
+});

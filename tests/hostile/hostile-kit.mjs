@@ -1,0 +1,205 @@
+// Helpers for the hostile-pages suite, on top of tests/e2e/harness.mjs: pages built from strings, the
+// page's own markup without the extension's host, probes that a page's JavaScript cannot tamper
+// with, and the figures the suite prints for the README.
+import { HIGHLIGHT, poll } from '../e2e/harness.mjs';
+
+export const HOST = 'mhx-explainer';
+
+export const html = (body, { head = '', title = 'Hostile' } = {}) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>${title}</title></head><body>${body}</body></html>`;
+
+/** Prints a figure on one line the README can quote: `hostile-figure: <name>: <value>`. */
+export function figure(name, value) {
+  console.log(`hostile-figure: ${name}: ${value}`);
+}
+
+/**
+ * The document's own markup: everything under the root, serialised, with the extension's host
+ * element (wherever it is) left out. Runs in `frame`'s main world.
+ */
+export function ownMarkup(frame) {
+  return frame.evaluate((host) => {
+    const root = document.documentElement;
+    if (!root) return '';
+    const copy = root.cloneNode(true);
+    for (const element of copy.querySelectorAll(host)) element.remove();
+    return new XMLSerializer().serializeToString(copy);
+  }, HOST);
+}
+
+/** The text of every registered highlight range of `frame`, sorted (shadow-tree ranges included). */
+export function highlightTexts(frame) {
+  return frame.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map(String).sort(), HIGHLIGHT);
+}
+
+/** Waits until `frame` has finished a scan (the `mhx:scan` measure), for frames the harness's helper does not take. */
+export function waitForFrameScan(frame, { timeout = 15_000 } = {}) {
+  return poll(() => frame.evaluate(() => performance.getEntriesByName('mhx:scan', 'measure').length > 0), {
+    timeout,
+    message: `a scan in ${frame.url()}`,
+  });
+}
+
+/**
+ * Evaluates `source` (an expression, or a function's source called with `arg`) in a fresh isolated
+ * world of the page's main frame. Pages that replace built-ins in their own world (prototype
+ * pollution) break Playwright's main-world evaluation; a world of our own sees the untouched
+ * built-ins and the same DOM and highlight registry.
+ */
+export async function isolatedProbe(page, fn, arg) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'hostile-probe',
+    });
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
+      contextId: executionContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails)
+      throw new Error(`probe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** A highlighted range's viewport rect (scrolled into view first), read through `evaluate` (a frame's or a probe). */
+export async function rangeRect(evaluate, text, nth = 0) {
+  return evaluate(
+    ({ name, text, nth }) => {
+      const ranges = [...(CSS.highlights.get(name) ?? [])].filter((range) => range.toString() === text);
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const range = ranges[nth];
+      if (!range) return null;
+      let rect = range.getBoundingClientRect();
+      // By the range itself, both ways: its element may be one paragraph five million characters
+      // long, which Chromium lays out far wider than the window.
+      if (rect.top < 0 || rect.bottom > innerHeight || rect.left < 0 || rect.right > innerWidth) {
+        scrollBy(rect.left - innerWidth / 2, rect.top - innerHeight / 2);
+        rect = range.getBoundingClientRect();
+      }
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    },
+    { name: HIGHLIGHT, text, nth },
+  );
+}
+
+/** Rests the pointer on `rect` (viewport coordinates of the top page) after a fresh arrival. */
+export async function restOn(page, rect) {
+  await page.mouse.move(2, 2);
+  await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 4 });
+}
+
+/**
+ * Whether the card is drawn where a reader can see it: what is hit at its middle is the host
+ * element (the card is in the top layer, above anything of the page's).
+ */
+export function cardOnTop(frame) {
+  return frame.evaluate((host) => {
+    const card = document.querySelector(host)?.shadowRoot?.querySelector('.term-card');
+    if (!card) return false;
+    const rect = card.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) return false;
+    return document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2)?.localName === host;
+  }, HOST);
+}
+
+/** The open card's title, read in its shadow root; null when no card is shown. */
+export function cardTitle(frame) {
+  return frame.evaluate((host) => {
+    const card = document.querySelector(host)?.shadowRoot?.querySelector('.term-card');
+    return card?.querySelector('.term')?.textContent?.trim() ?? null;
+  }, HOST);
+}
+
+/** Sum of the durations of the User Timing measures named `names` that start at or after `from` (ms). */
+export function measuredWork(frame, names, from = 0) {
+  return frame.evaluate(
+    ({ names, from }) => {
+      let total = 0;
+      let count = 0;
+      for (const name of names) {
+        for (const entry of performance.getEntriesByName(name, 'measure')) {
+          if (entry.startTime < from) continue;
+          total += entry.duration;
+          count++;
+        }
+      }
+      return { total, count };
+    },
+    { names, from },
+  );
+}
+
+/**
+ * A script for a page's <head> that records, in `window.__hostile`, the page's own animation
+ * frames (count and longest gap) and its long tasks. Everything the suite reports about the page's
+ * responsiveness comes from here.
+ */
+export const PAGE_METER = `<script>
+  window.__hostile = { frames: 0, longestGap: 0, lastFrame: 0, frameTimes: [], timerTimes: [], longTasks: 0, longTaskMs: 0, longTaskList: [] };
+  (() => {
+    const meter = window.__hostile;
+    // The page's own timer: does it get its turns while the extension works?
+    setInterval(() => meter.timerTimes.push(performance.now()), 25);
+    const tick = (now) => {
+      if (meter.lastFrame) meter.longestGap = Math.max(meter.longestGap, now - meter.lastFrame);
+      meter.lastFrame = now;
+      meter.frames++;
+      meter.frameTimes.push(now);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          meter.longTasks++;
+          meter.longTaskMs += entry.duration;
+          meter.longTaskList.push([entry.startTime, entry.duration]);
+        }
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {}
+  })();
+</script>`;
+
+/**
+ * The page's animation frames within [from, to] on its clock, the longest gap between two of them,
+ * and how many times its own 25 ms timer ran.
+ */
+export function framesBetween(frame, from, to) {
+  return frame.evaluate(
+    ({ from, to }) => {
+      const timers = window.__hostile.timerTimes.filter((time) => time >= from && time <= to).length;
+      const times = window.__hostile.frameTimes.filter((time) => time >= from && time <= to);
+      let longestGap = 0;
+      for (let index = 1; index < times.length; index++)
+        longestGap = Math.max(longestGap, times[index] - times[index - 1]);
+      return { count: times.length, longestGap, timers };
+    },
+    { from, to },
+  );
+}
+
+/** Long tasks of the page that overlap [from, to] on its clock, and their total length. */
+export function longTasksBetween(frame, from, to) {
+  return frame.evaluate(
+    ({ from, to }) => {
+      const inside = window.__hostile.longTaskList.filter(
+        ([start, duration]) => start + duration >= from && start <= to,
+      );
+      return {
+        count: inside.length,
+        total: inside.reduce((sum, [, duration]) => sum + duration, 0),
+        longest: inside.reduce((most, [, duration]) => Math.max(most, duration), 0),
+      };
+    },
+    { from, to },
+  );
+}
+
+export const percent = (part, whole) => `${((100 * part) / whole).toFixed(2)} %`;
