@@ -1,5 +1,4 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { TermExplanation } from '@/utils/term-explanation';
 import { CurrentTermHighlight } from './current-term-highlight';
 import { HoverIntent } from './hover-intent';
 import { createLazyTermCardHost, type LazyTermCardHost } from './lazy-term-card-host';
@@ -14,8 +13,6 @@ export interface CardControllerOptions {
   currentHighlightName: string;
   /** Loads the card's UI and explanations, the first time a card is wanted. */
   loadCard: () => Promise<TermCardModule>;
-  /** What each card says, when the caller has it at hand; otherwise the loaded card's own. */
-  explanations?: ReadonlyMap<string, TermExplanation>;
   onReadMore: (anchor: string) => void;
   openDelayMs: number;
   closeDelayMs: number;
@@ -55,7 +52,6 @@ export class CardController {
     ctx.onInvalidated(() => this.currentHighlight.dispose());
     this.card = createLazyTermCardHost(ctx, {
       load: options.loadCard,
-      ...(options.explanations ? { explanations: options.explanations } : {}),
       hostTag: options.hostTag,
       onReadMore: options.onReadMore,
       onRelated: (termId) => this.showRelated(termId),

@@ -1,5 +1,4 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { TermExplanation } from '@/utils/term-explanation';
 import type { TermCardHost, TermCardHostOptions } from './term-card-host';
 import type { TermCardModule } from './term-card-module';
 
@@ -11,8 +10,6 @@ export interface LazyTermCardHost extends TermCardHost {
 export interface LazyTermCardHostOptions extends Omit<TermCardHostOptions, 'explanations'> {
   /** Loads the card's UI and explanations (in the extension, `importTermCardModule`). */
   load: () => Promise<TermCardModule>;
-  /** What each card says, when the caller has it at hand; otherwise the loaded module's own. */
-  explanations?: ReadonlyMap<string, TermExplanation>;
 }
 
 /**
@@ -21,7 +18,7 @@ export interface LazyTermCardHostOptions extends Omit<TermCardHostOptions, 'expl
  * never pay for it. Until it is there no card is open, so nothing is inside one and nothing has focus.
  */
 export function createLazyTermCardHost(ctx: ContentScriptContext, options: LazyTermCardHostOptions): LazyTermCardHost {
-  const { load, explanations, ...hostOptions } = options;
+  const { load, ...hostOptions } = options;
   let host: TermCardHost | null = null;
   let loading: Promise<TermCardHost | null> | null = null;
   /** Counts shows and hides: a show still waiting for the card gives way to anything later. */
@@ -30,7 +27,7 @@ export function createLazyTermCardHost(ctx: ContentScriptContext, options: LazyT
   const loaded = () => {
     loading ??= load().then(
       (module) => {
-        host = module.createTermCardHost(ctx, { ...hostOptions, explanations: explanations ?? module.explanations });
+        host = module.createTermCardHost(ctx, { ...hostOptions, explanations: module.explanations });
         return host;
       },
       () => {

@@ -1,5 +1,4 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { TermExplanation } from '@/utils/term-explanation';
 import type { TermMatcher } from '@/utils/term-matcher';
 import { CardController } from './card-controller';
 import { changedBlocks } from './changed-blocks';
@@ -30,8 +29,6 @@ export interface PageExplainerOptions {
   matcher: TermMatcher;
   /** Loads the card's UI and explanations the first time a card is wanted; by default the extension's card script. */
   loadCard?: () => Promise<TermCardModule>;
-  /** What each card says, when the caller has it at hand; otherwise the loaded card's own. */
-  explanations?: ReadonlyMap<string, TermExplanation>;
   onReadMore: (anchor: string) => void;
   openDelayMs?: number;
   /** However often a page changes, its changes are read at most this often. */
@@ -77,7 +74,6 @@ export class PageExplainer {
       hostTag: this.hostTag,
       currentHighlightName: `${options.prefix}-term-current`,
       loadCard: options.loadCard ?? importTermCardModule,
-      ...(options.explanations ? { explanations: options.explanations } : {}),
       onReadMore: options.onReadMore,
       openDelayMs: options.openDelayMs ?? 300,
       closeDelayMs: 250,

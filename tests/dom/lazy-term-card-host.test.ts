@@ -107,14 +107,4 @@ describe('createLazyTermCardHost', () => {
     expect(load).toHaveBeenCalledTimes(2);
     expect(host.calls).toEqual(['show ssri']);
   });
-
-  it('explanations given up front take the place of the card script’s own', async () => {
-    const own: ReadonlyMap<string, TermExplanation> = new Map();
-    const card = deferredModule(fakeHost());
-    const lazy = createLazyTermCardHost(ctx, { ...options, load: card.load, explanations: own });
-    const shown = lazy.show(range, 'ssri');
-    card.arrive();
-    await shown;
-    expect(card.received[0]?.explanations).toBe(own);
-  });
 });

@@ -36,7 +36,6 @@ export class RunningExplainer {
     this.explainer = new PageExplainer(this.ctx, {
       prefix: PREFIX,
       matcher,
-      explanations: new Map(),
       onReadMore: () => {},
       highlightCss: '',
       rescanIntervalMs: 0,
