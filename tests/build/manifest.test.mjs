@@ -37,6 +37,15 @@ for (const [browser, dir] of Object.entries(BUILDS)) {
     assert.ok(manifest.name && manifest.description, 'a name and a description');
   });
 
+  test(`${browser}: an icon for the toolbar and the extensions page, at every size browsers ask for`, () => {
+    assert.deepEqual(Object.keys(manifest.icons ?? {}).sort(), ['128', '16', '32', '48']);
+    for (const [size, file] of Object.entries(manifest.icons)) {
+      const png = readFileSync(path.join(dir, file));
+      // A PNG's width and height are the two big-endian words after its 16-byte signature and header tag.
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [Number(size), Number(size)], file);
+    }
+  });
+
   test(`${browser}: every permission asked for is used, and every used one is asked for`, () => {
     for (const permission of manifest.permissions ?? []) {
       assert.ok(
