@@ -39,10 +39,13 @@ function pages() {
   } else {
     console.log(`note: ${SHARED_PAGES} is absent; measuring generated pages only.`);
   }
-  return {
+  const all = {
     ...routes,
     ...Object.fromEntries(Object.entries(generatedPages()).map(([name, html]) => [`/${name}`, html])),
   };
+  // BENCH_PAGES=a.html,b.html measures only those, for a quick look at one change.
+  const only = process.env.BENCH_PAGES?.split(',').map((name) => `/${name.trim()}`);
+  return only ? Object.fromEntries(Object.entries(all).filter(([route]) => only.includes(route))) : all;
 }
 
 /** The glossary's spellings as one regular expression, the way mark.js users combine terms. */
@@ -130,27 +133,47 @@ const BARE_WALK = `(() => {
   return performance.now() - started;
 })()`;
 
+const MARK_REGEXP = (source) => `new Promise((resolve) => {
+  const started = performance.now();
+  new window.Mark(document.body).markRegExp(new RegExp(${JSON.stringify(source)}, 'gi'), {
+    done: () => resolve(performance.now() - started),
+  });
+})`;
+
 /**
- * The same bare walk in an isolated world, where content scripts run: there Chromium keeps each
- * node's script wrapper in a per-world table instead of on the node, so touching a node costs more
- * than in the page's own world. The floor for any content script; measured on a fresh load.
+ * The bare walk and mark.js again in isolated worlds, where content scripts run: there Chromium
+ * keeps each node's script wrapper in a per-world table instead of on the node, so touching a node
+ * costs more than in the page's own world. This walk is the floor for any content script, and this
+ * mark.js is what a content script using it would cost. Each in a world of its own, so neither
+ * inherits the other's wrappers; mark.js second, as it changes the page.
  */
-async function measureIsolatedWalk(plain, url) {
+async function measureIsolatedWorlds(plain, url, regExpSource) {
   const page = await plain.context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const cdp = await plain.context.newCDPSession(page);
     const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: 'bench-bare-walk',
-    });
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: BARE_WALK,
-      contextId: executionContextId,
-      returnByValue: true,
-    });
-    return result.value;
+    const evaluateInNewWorld = async (worldName, ...expressions) => {
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName,
+      });
+      let value;
+      for (const expression of expressions) {
+        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+          expression,
+          contextId: executionContextId,
+          returnByValue: true,
+          awaitPromise: true,
+        });
+        if (exceptionDetails) throw new Error(`${worldName}: ${exceptionDetails.text}`);
+        value = result.value;
+      }
+      return value;
+    };
+    const walk = await evaluateInNewWorld('bench-bare-walk', BARE_WALK);
+    const mark = await evaluateInNewWorld('bench-mark', readFileSync(MARK_JS, 'utf8'), MARK_REGEXP(regExpSource));
+    return { walk, mark };
   } finally {
     await page.close();
   }
@@ -207,13 +230,16 @@ async function main() {
         walk: [],
         isolatedWalk: [],
         mark: [],
+        isolatedMark: [],
         rescan: [],
       };
       for (let run = 0; run < RUNS; run++) {
         const { walk, mark } = await measurePlain(plain, url, regExpSource);
         samples.walk.push(walk);
         samples.mark.push(mark);
-        samples.isolatedWalk.push(await measureIsolatedWalk(plain, url));
+        const isolated = await measureIsolatedWorlds(plain, url, regExpSource);
+        samples.isolatedWalk.push(isolated.walk);
+        samples.isolatedMark.push(isolated.mark);
         const measured = await measureExtensionScan(real, url);
         samples.scan.push(measured.scan);
         samples.wall.push(measured.wall);
@@ -235,12 +261,12 @@ async function main() {
   const ratio = (value, base) => `${(value / base).toFixed(2)}×`;
   console.log(`\nTerm engine, ${new Date().toISOString().slice(0, 10)}, Chromium, median of ${RUNS} runs (ms)\n`);
   console.log(
-    '| page | bare walk | scan work | scan ÷ walk | bare walk, isolated world | scan ÷ isolated walk | mark.js markRegExp | mark.js ÷ scan | longest task caused | 1,000 terms ÷ real |',
+    '| page | bare walk | scan work | scan ÷ walk | bare walk, isolated world | scan ÷ isolated walk | mark.js markRegExp | mark.js ÷ scan | mark.js, isolated world | isolated mark.js ÷ scan | longest task caused | 1,000 terms ÷ real |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     console.log(
-      `| ${row.name} | ${ms(row.walk)} | ${ms(row.scan)} | ${ratio(row.scan, row.walk)} | ${ms(row.isolatedWalk)} | ${ratio(row.scan, row.isolatedWalk)} | ${ms(row.mark)} | ${ratio(row.mark, row.scan)} | ${row.longest > 0 ? `${ms(row.longest)}` : 'none over 50'} | ${ratio(row.inflated, row.scan)} |`,
+      `| ${row.name} | ${ms(row.walk)} | ${ms(row.scan)} | ${ratio(row.scan, row.walk)} | ${ms(row.isolatedWalk)} | ${ratio(row.scan, row.isolatedWalk)} | ${ms(row.mark)} | ${ratio(row.mark, row.scan)} | ${ms(row.isolatedMark)} | ${ratio(row.isolatedMark, row.scan)} | ${row.longest > 0 ? `${ms(row.longest)}` : 'none over 50'} | ${ratio(row.inflated, row.scan)} |`,
     );
   }
   const big = rows.find((row) => row.name === largest);
