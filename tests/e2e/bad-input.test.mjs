@@ -3,16 +3,15 @@
 // text, and the terms that are there are found.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   collectErrors,
   highlightCount,
   hugePage,
-  launchExtension,
   openTab,
   poll,
   sleep,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
   waitForScan,
 } from './harness.mjs';
@@ -44,19 +43,8 @@ const ROUTES = {
   '/scripts.html': scripts,
 };
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer({ routes: ROUTES });
-  // Hostile pages with a term or two: the engine must cope whatever the page is about.
-  session = await launchExtension({ highlightMode: 'everywhere' });
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
+// Hostile pages with a term or two: the engine must cope whatever the page is about.
+const env = useServerAndExtension({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
 
 const textHash = (tab) =>
   tab
@@ -64,9 +52,9 @@ const textHash = (tab) =>
     .then((html) => createHash('sha256').update(html).digest('hex'));
 
 async function loadAndCheck(name, expected) {
-  const { page: tab } = await openTab(session);
+  const { page: tab } = await openTab(env.session);
   const errors = collectErrors(tab);
-  await tab.goto(server.url(name), { timeout: 60_000 });
+  await tab.goto(env.server.url(name), { timeout: 60_000 });
   const before = await textHash(tab);
   await waitForScan(tab, { timeout: 60_000 });
   if (expected !== undefined) assert.equal(await highlightCount(tab), expected);
@@ -98,9 +86,9 @@ test('lone surrogates, right-to-left and mixed scripts', async () => {
 });
 
 test('a body rewritten every 16 ms keeps correct highlights without errors', async () => {
-  const { page: tab } = await openTab(session);
+  const { page: tab } = await openTab(env.session);
   const errors = collectErrors(tab);
-  await tab.goto(server.url('rewriting.html'));
+  await tab.goto(env.server.url('rewriting.html'));
   await waitForHighlights(tab, { exact: 2 });
   const before = await tab.evaluate(() => performance.getEntriesByName('mhx:rescan', 'measure').length);
   await sleep(2000);

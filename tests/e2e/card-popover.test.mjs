@@ -4,20 +4,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import {
   CARD,
   collectErrors,
   FIXTURES_DIR,
-  launchExtension,
   openCardOn,
   openTab,
   poll,
   screenshotPath,
   sleep,
-  startServer,
   termRect,
+  useServerAndExtension,
   waitForCardPlaced,
   waitForHighlights,
 } from './harness.mjs';
@@ -36,23 +35,12 @@ const articleWithoutStyle = readFileSync(path.join(FIXTURES_DIR, 'article.html')
   '',
 );
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer({
-    routes: {
-      '/strict-csp.html': { body: articleWithoutStyle, headers: { 'content-security-policy': STRICT_CSP } },
-      '/framed.html':
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Framed</title></head><body style="margin:0;padding:60px 120px"><iframe title="Corners" src="/corners.html" style="width:640px;height:360px;border:1px solid #888"></iframe></body></html>',
-    },
-  });
-  session = await launchExtension();
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
+const env = useServerAndExtension({
+  routes: {
+    '/strict-csp.html': { body: articleWithoutStyle, headers: { 'content-security-policy': STRICT_CSP } },
+    '/framed.html':
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Framed</title></head><body style="margin:0;padding:60px 120px"><iframe title="Corners" src="/corners.html" style="width:640px;height:360px;border:1px solid #888"></iframe></body></html>',
+  },
 });
 
 const cardTitle = async (page) => (await page.locator(`${CARD} .term`).textContent()).trim();
@@ -114,7 +102,7 @@ async function screenshotAround(page, name, box, rect) {
 }
 
 test('a quick pass over a term opens nothing; a rest opens it', async () => {
-  const { page } = await openTab(session, server.url('article.html'));
+  const { page } = await openTab(env.session, env.server.url('article.html'));
   const errors = collectErrors(page);
   await waitForHighlights(page, { min: 20 });
   const rect = await termRect(page, 'glutamate');
@@ -131,7 +119,7 @@ test('a quick pass over a term opens nothing; a rest opens it', async () => {
 });
 
 test('a click pins the card, a second click unpins it; a click elsewhere or Escape closes it', async () => {
-  const { page } = await openTab(session, server.url('article.html'));
+  const { page } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { min: 20 });
   const blank = { x: 5, y: page.viewportSize().height - 5 };
 
@@ -173,7 +161,7 @@ test('a click pins the card, a second click unpins it; a click elsewhere or Esca
 });
 
 test('a related term opens in the same card, which stays', async () => {
-  const { page } = await openTab(session, server.url('article.html'));
+  const { page } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { min: 20 });
   const { card } = await openCardOn(page, 'SSRI');
   assert.deepEqual(
@@ -193,7 +181,7 @@ test('the card stays inside the viewport at the four corners, next to its term a
     { width: 1280, height: 720 },
     { width: 420, height: 360 },
   ]) {
-    const { page } = await openTab(session, server.url('corners.html'), { viewport });
+    const { page } = await openTab(env.session, env.server.url('corners.html'), { viewport });
     await waitForHighlights(page, { exact: 4 });
     for (const [text, corner] of [
       ['SSRI', 'top-left'],
@@ -216,12 +204,12 @@ test('the card stays inside the viewport at the four corners, next to its term a
 });
 
 test('at page zoom 50% and 200% the card is still next to its term and inside the viewport', async () => {
-  const { page, tabId } = await openTab(session, server.url('corners.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('corners.html'));
   await waitForHighlights(page, { exact: 4 });
   // Chromium zooms a whole site by default: this tab alone, so the other tests keep 100%.
-  await session.inWorker((tabId) => chrome.tabs.setZoomSettings(tabId, { scope: 'per-tab' }), tabId);
+  await env.session.inWorker((tabId) => chrome.tabs.setZoomSettings(tabId, { scope: 'per-tab' }), tabId);
   for (const zoom of [0.5, 2]) {
-    await session.inWorker(({ tabId, zoom }) => chrome.tabs.setZoom(tabId, zoom), { tabId, zoom });
+    await env.session.inWorker(({ tabId, zoom }) => chrome.tabs.setZoom(tabId, zoom), { tabId, zoom });
     await poll(() => page.evaluate((zoom) => Math.abs(devicePixelRatio - zoom) < 0.01, zoom), {
       message: `zoom ${zoom}`,
     });
@@ -245,7 +233,7 @@ test('at page zoom 50% and 200% the card is still next to its term and inside th
 });
 
 test('in an iframe the card stays inside the frame, next to its term', async () => {
-  const { page } = await openTab(session, server.url('framed.html'));
+  const { page } = await openTab(env.session, env.server.url('framed.html'));
   const frameElement = page.locator('iframe');
   await frameElement.waitFor();
   const frame = await (await frameElement.elementHandle()).contentFrame();
@@ -292,7 +280,7 @@ test('in an iframe the card stays inside the frame, next to its term', async () 
 });
 
 test('light and dark themes follow prefers-color-scheme; motion follows prefers-reduced-motion', async () => {
-  const { page } = await openTab(session, server.url('article.html'));
+  const { page } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { min: 20 });
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   const { rect } = await openCardOn(page, 'SSRI');
@@ -317,7 +305,7 @@ test('light and dark themes follow prefers-color-scheme; motion follows prefers-
 });
 
 test('a page that unsets every style and sets 40px fonts does not restyle the card', async () => {
-  const { page } = await openTab(session, server.url('hostile-css.html'));
+  const { page } = await openTab(env.session, env.server.url('hostile-css.html'));
   const errors = collectErrors(page);
   await waitForHighlights(page, { exact: 3 });
   const { card, rect } = await openCardOn(page, 'ketamine');
@@ -344,7 +332,7 @@ test('a page that unsets every style and sets 40px fonts does not restyle the ca
 });
 
 test('on a page with a strict Content-Security-Policy the card is styled and works', async () => {
-  const { page } = await openTab(session, server.url('strict-csp.html'));
+  const { page } = await openTab(env.session, env.server.url('strict-csp.html'));
   const errors = collectErrors(page);
   await waitForHighlights(page, { min: 20 });
   const { card } = await openCardOn(page, 'SSRI');
@@ -359,20 +347,20 @@ test('on a page with a strict Content-Security-Policy the card is styled and wor
 });
 
 test('a term inside a link: the card opens beside it and the link still works', async () => {
-  const { page } = await openTab(session, server.url('tricky.html'));
+  const { page } = await openTab(env.session, env.server.url('tricky.html'));
   await waitForHighlights(page, { min: 6 });
   const { card, rect } = await openCardOn(page, 'SSRIs');
   const link = await page.locator('#link').boundingBox();
   assertApart(await card.boundingBox(), link, 'link');
   await Promise.all([
-    page.waitForURL(server.url('empty.html'), { timeout: 10_000 }),
+    page.waitForURL(env.server.url('empty.html'), { timeout: 10_000 }),
     page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2),
   ]);
   await page.close();
 });
 
 test('fixed headers, transformed boxes, overlays and wrapped terms', async () => {
-  const { page } = await openTab(session, server.url('tricky.html'));
+  const { page } = await openTab(env.session, env.server.url('tricky.html'));
   const errors = collectErrors(page);
   await waitForHighlights(page, { min: 6 });
   const viewport = page.viewportSize();
@@ -443,7 +431,7 @@ test('fixed headers, transformed boxes, overlays and wrapped terms', async () =>
 });
 
 test('a term in a scrolled box: the card follows it and hides when the box scrolls it away', async () => {
-  const { page } = await openTab(session, server.url('tricky.html'));
+  const { page } = await openTab(env.session, env.server.url('tricky.html'));
   await waitForHighlights(page, { min: 6 });
   await page.locator('#scroller').evaluate((element) => {
     element.scrollTop = element.scrollHeight;
@@ -468,7 +456,7 @@ test('a term in a scrolled box: the card follows it and hides when the box scrol
 });
 
 test('terms at the very edges of the page get cards inside the viewport', async () => {
-  const { page } = await openTab(session, server.url('edges.html'));
+  const { page } = await openTab(env.session, env.server.url('edges.html'));
   await waitForHighlights(page, { exact: 3 });
   const viewport = page.viewportSize();
   for (const text of ['Depression', 'serotonin', 'anxiety']) {
@@ -483,7 +471,7 @@ test('terms at the very edges of the page get cards inside the viewport', async 
 });
 
 test('axe finds no accessibility violations in an open card', async () => {
-  const { page } = await openTab(session, server.url('article.html'));
+  const { page } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { min: 20 });
   const pageAlone = await new AxeBuilder({ page }).analyze();
   for (const colorScheme of ['light', 'dark']) {

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -252,6 +253,31 @@ export async function launchPlain() {
       await browser.close().catch(() => {});
     },
   };
+}
+
+/**
+ * The set-up most test files share, registered as node:test `before`/`after` hooks: the fixture
+ * server (`routes` as for `startServer`), then Chromium with the extension (`launch`: options for
+ * `launchExtension`, or a function of the server that returns them, for set-up the launch depends
+ * on), with `plain` also Chromium without it (`launchPlain`), and last `setUp(env)` for whatever else
+ * the file needs first (in the same hook: Node 20 runs a file's `before` hooks at once, not in turn).
+ * The returned object's `server`, `session` and `plain` are filled in by `before`; a test may replace
+ * `session` (a relaunch), and `after` closes whatever is there then, browsers before the server, even
+ * when the start failed half-way. Saves each file repeating the same set-up and tear-down.
+ */
+export function useServerAndExtension({ routes, launch = {}, plain = false, setUp } = {}) {
+  const env = { server: undefined, session: undefined, plain: undefined };
+  before(async () => {
+    env.server = await startServer({ routes });
+    const options = typeof launch === 'function' ? await launch(env.server) : launch;
+    [env.session, env.plain] = await Promise.all([launchExtension(options), plain ? launchPlain() : undefined]);
+    await setUp?.(env);
+  });
+  after(async () => {
+    await Promise.all([env.session?.close(), env.plain?.close()]);
+    await env.server?.close();
+  });
+  return env;
 }
 
 /**

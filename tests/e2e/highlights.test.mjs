@@ -1,13 +1,12 @@
 // User path: open an article and see its mental-health terms highlighted, and nothing else.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   highlightedRanges,
   hugePage,
-  launchExtension,
   openTab,
   screenshotPath,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
   waitForScan,
 } from './harness.mjs';
@@ -40,18 +39,7 @@ const ARTICLE_TERMS = [
 const SKIPPED = ['script', 'style', 'textarea', 'input', 'code', 'pre', 'noscript', 'template'];
 
 const huge = hugePage();
-let server;
-let session;
-
-before(async () => {
-  server = await startServer({ routes: { '/huge.html': huge.html } });
-  session = await launchExtension();
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
+const env = useServerAndExtension({ routes: { '/huge.html': huge.html } });
 
 function assertNothingSkipped(ranges) {
   for (const range of ranges) {
@@ -62,7 +50,7 @@ function assertNothingSkipped(ranges) {
 }
 
 test('the article page highlights exactly the expected term occurrences', async () => {
-  const { page } = await openTab(session, server.url('article.html'));
+  const { page } = await openTab(env.session, env.server.url('article.html'));
   await waitForScan(page);
   await waitForHighlights(page, { min: 1 });
   const ranges = await highlightedRanges(page);
@@ -77,7 +65,7 @@ test('the article page highlights exactly the expected term occurrences', async 
 });
 
 test('terms inside script, style, textarea, input, contenteditable, code and pre are not highlighted', async () => {
-  const { page } = await openTab(session, server.url('skipped.html'));
+  const { page } = await openTab(env.session, env.server.url('skipped.html'));
   await waitForScan(page);
   const ranges = await highlightedRanges(page);
   assertNothingSkipped(ranges);
@@ -90,7 +78,7 @@ test('terms inside script, style, textarea, input, contenteditable, code and pre
 
 test('pages without terms get no highlights', async () => {
   for (const fixture of ['empty.html', 'no-terms.html']) {
-    const { page } = await openTab(session, server.url(fixture));
+    const { page } = await openTab(env.session, env.server.url(fixture));
     await waitForScan(page);
     assert.deepEqual(await highlightedRanges(page), [], fixture);
     await page.close();
@@ -98,7 +86,7 @@ test('pages without terms get no highlights', async () => {
 });
 
 test('a 2 MB text node is highlighted completely', async () => {
-  const { page } = await openTab(session, server.url('huge.html'));
+  const { page } = await openTab(env.session, env.server.url('huge.html'));
   await waitForScan(page, { timeout: 30_000 });
   const ranges = await highlightedRanges(page);
   assert.equal(ranges.length, huge.expected);

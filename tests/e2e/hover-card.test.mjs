@@ -1,17 +1,16 @@
 // User path: rest the pointer on a highlighted term, read its card, follow it into the series.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   CARD,
   collectErrors,
-  launchExtension,
   loadGlossary,
   openCardOn,
   openTab,
   screenshotPath,
   setHighlightMode,
   sleep,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
 } from './harness.mjs';
 
@@ -21,18 +20,7 @@ const MEDICAL_NOTE = 'Educational content, not medical advice.';
 /** Longer than the card's close delay (250 ms): a card that should close has closed by then. */
 const LONGER_THAN_CLOSE_DELAY = 700;
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer();
-  session = await launchExtension();
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
+const env = useServerAndExtension();
 
 function assertInViewport(box, viewport, what) {
   assert.ok(box.x >= 0 && box.y >= 0, `${what} starts inside the viewport: ${JSON.stringify(box)}`);
@@ -54,7 +42,7 @@ async function cardText(page) {
 }
 
 test('resting on a term opens its card, which stays while the pointer is on it and closes after', async () => {
-  const { page } = await openTab(session, server.url('article.html'));
+  const { page } = await openTab(env.session, env.server.url('article.html'));
   const errors = collectErrors(page);
   await waitForHighlights(page, { min: 20 });
 
@@ -101,9 +89,9 @@ test('resting on a term opens its card, which stays while the pointer is on it a
 
 test('a term in the bottom-right corner gets a card inside the viewport', async (t) => {
   // One term on the page: not about mental health, so the default mode would rightly show nothing.
-  await setHighlightMode(session, 'everywhere');
-  t.after(() => setHighlightMode(session, 'mental-health-pages'));
-  const { page } = await openTab(session, server.url('corner.html'));
+  await setHighlightMode(env.session, 'everywhere');
+  t.after(() => setHighlightMode(env.session, 'mental-health-pages'));
+  const { page } = await openTab(env.session, env.server.url('corner.html'));
   await waitForHighlights(page, { exact: 1 });
   const { card, rect } = await openCardOn(page, 'psychotherapy');
   const viewport = page.viewportSize();
@@ -126,17 +114,17 @@ test('a term in the bottom-right corner gets a card inside the viewport', async 
 });
 
 test('"Read in the series" opens the reader at the section the card cites', async () => {
-  const { page } = await openTab(session, server.url('article.html'));
+  const { page } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { min: 20 });
   const { card } = await openCardOn(page, 'SSRI');
 
   const anchor = 'part-1/beyond-daily-medication';
   const [reader] = await Promise.all([
-    session.context.waitForEvent('page', { timeout: 10_000 }),
+    env.session.context.waitForEvent('page', { timeout: 10_000 }),
     card.locator('button.read-more').click(),
   ]);
   const errors = collectErrors(reader);
-  await reader.waitForURL(session.extensionUrl(`reader.html#${anchor}`), { timeout: 10_000 });
+  await reader.waitForURL(env.session.extensionUrl(`reader.html#${anchor}`), { timeout: 10_000 });
   const section = reader.locator(`[id="${anchor}"]`);
   await section.waitFor({ state: 'visible', timeout: 10_000 });
   await reader.waitForFunction((id) => document.getElementById(id)?.classList.contains('is-target'), anchor, {
@@ -155,9 +143,9 @@ test('the card script loads with the first card, under a per-session URL, and le
   const onRequest = (request) => {
     if (request.url().endsWith('/term-card.js')) requested.push(new URL(request.url()).host);
   };
-  session.context.on('request', onRequest);
+  env.session.context.on('request', onRequest);
   try {
-    const { page } = await openTab(session, server.url('article.html'));
+    const { page } = await openTab(env.session, env.server.url('article.html'));
     await waitForHighlights(page, { exact: 20 });
     await sleep(LONGER_THAN_CLOSE_DELAY);
     assert.deepEqual(requested, [], 'a page nobody hovers does not load the card');
@@ -165,7 +153,7 @@ test('the card script loads with the first card, under a per-session URL, and le
     assert.equal((await cardText(page)).title, 'SSRI');
     // Chromium may fetch the file again by the extension's id behind the dynamic URL; what the
     // content script asks for is the per-session URL, never the id a page could probe.
-    assert.ok(requested.length > 0 && requested[0] !== session.extensionId, `asked for ${requested.join(', ')}`);
+    assert.ok(requested.length > 0 && requested[0] !== env.session.extensionId, `asked for ${requested.join(', ')}`);
     const seenByPage = await page.evaluate(() => ({
       handoff: Object.keys(window).filter((key) => key.startsWith('mhx')),
       resources: performance
@@ -175,6 +163,6 @@ test('the card script loads with the first card, under a per-session URL, and le
     }));
     assert.deepEqual(seenByPage, { handoff: [], resources: [] }, 'the page sees no trace of the card script');
   } finally {
-    session.context.off('request', onRequest);
+    env.session.context.off('request', onRequest);
   }
 });

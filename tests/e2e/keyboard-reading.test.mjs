@@ -2,7 +2,7 @@
 // document order, the card takes Tab and gives focus back on Escape, a screen reader hears the
 // term, and the popup lists the page's terms and opens any of them.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import {
   CARD,
@@ -14,8 +14,8 @@ import {
   openTab,
   poll,
   screenshotPath,
-  startServer,
   startVirtualDisplay,
+  useServerAndExtension,
   waitForCardPlaced,
   waitForHighlights,
 } from './harness.mjs';
@@ -25,22 +25,11 @@ const entry = (id) => glossary.find((candidate) => candidate.id === id);
 /** The number of terms in tests/fixtures/pages/article.html (see highlights.test.mjs). */
 const ARTICLE_TERM_COUNT = 20;
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer();
-  session = await launchExtension();
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
+const env = useServerAndExtension();
 
 /** Sends the tab's top frame what the background sends when a term command is pressed. */
 async function step(tabId, direction) {
-  const answer = await session.inWorker(
+  const answer = await env.session.inWorker(
     ({ tabId, direction }) =>
       chrome.tabs.sendMessage(
         tabId,
@@ -90,7 +79,7 @@ function focused(page) {
 }
 
 test('the commands ship with default shortcuts the browser accepts', async () => {
-  const commands = await session.inWorker(() => chrome.commands.getAll());
+  const commands = await env.session.inWorker(() => chrome.commands.getAll());
   const shortcuts = Object.fromEntries(commands.map((command) => [command.name, command.shortcut]));
   // Chromium drops a suggested key that clashes with its own shortcuts, leaving the command unbound.
   assert.equal(shortcuts['next-term'], 'Alt+Shift+J');
@@ -98,7 +87,7 @@ test('the commands ship with default shortcuts the browser accepts', async () =>
 });
 
 test('next steps through every term in document order and wraps round; previous goes back', async () => {
-  const { page, tabId } = await openTab(session, server.url('article.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
   const errors = collectErrors(page);
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
   const inOrder = (await highlightedRanges(page)).map((range) => range.text);
@@ -133,7 +122,7 @@ test('next steps through every term in document order and wraps round; previous 
 });
 
 test('from nowhere, next starts at the first term in view; terms in scrolled boxes are revealed', async () => {
-  const { page, tabId } = await openTab(session, server.url('tricky.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('tricky.html'));
   await waitForHighlights(page, { min: 6 });
   const texts = (await highlightedRanges(page)).map((range) => range.text);
   const introspection = texts.indexOf('introspection');
@@ -164,7 +153,7 @@ test('from nowhere, next starts at the first term in view; terms in scrolled box
 });
 
 test('the card takes Tab, its button works with Enter, and Escape gives focus back', async () => {
-  const { page, tabId } = await openTab(session, server.url('article.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
   // Focus a field far down the page while reading from the top.
   await page.evaluate(() => {
@@ -214,7 +203,7 @@ test('the card takes Tab, its button works with Enter, and Escape gives focus ba
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).text, 'Read in the series');
   const [reader] = await Promise.all([
-    session.context.waitForEvent('page', { timeout: 10_000 }),
+    env.session.context.waitForEvent('page', { timeout: 10_000 }),
     page.keyboard.press('Enter'),
   ]);
   await reader.waitForURL(/reader\.html#part-1\//u, { timeout: 10_000 });
@@ -223,7 +212,7 @@ test('the card takes Tab, its button works with Enter, and Escape gives focus ba
 });
 
 test('the popup lists the terms on the page; choosing one scrolls to it and opens its card', async () => {
-  const { page, tabId } = await openTab(session, server.url('article.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
   const counts = await page.evaluate(() => {
     const ranges = [...CSS.highlights.get('mhx-term')];
@@ -231,7 +220,7 @@ test('the popup lists the terms on the page; choosing one scrolls to it and open
   });
   assert.equal(counts, ARTICLE_TERM_COUNT);
 
-  const popup = await openPopup(session, tabId);
+  const popup = await openPopup(env.session, tabId);
   const errors = collectErrors(popup);
   const list = popup.getByRole('region', { name: 'On this page' });
   await list.waitFor({ timeout: 10_000 });
@@ -261,9 +250,9 @@ test('the popup lists the terms on the page; choosing one scrolls to it and open
 });
 
 test('axe finds no accessibility violations in the popup, light or dark', async () => {
-  const { page, tabId } = await openTab(session, server.url('article.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-  const popup = await openPopup(session, tabId);
+  const popup = await openPopup(env.session, tabId);
   await popup.getByRole('region', { name: 'On this page' }).waitFor({ timeout: 10_000 });
   for (const colorScheme of ['light', 'dark']) {
     await popup.emulateMedia({ colorScheme });
@@ -286,7 +275,7 @@ test('a real key press runs the command through the background to the page', asy
   }
   const headed = await launchExtension({ display });
   try {
-    const { page } = await openTab(headed, server.url('article.html'));
+    const { page } = await openTab(headed, env.server.url('article.html'));
     await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
     await page.bringToFront();
     await display.press('alt+shift+j');

@@ -1,16 +1,15 @@
 // Pages that keep changing: feeds, edited text, single-page navigation, editors, tickers, frames,
 // shadow roots, and an extension reload under an open page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   collectErrors,
   highlightCount,
   highlightedRanges,
-  launchExtension,
   openTab,
   poll,
   sleep,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
   waitForScan,
 } from './harness.mjs';
@@ -36,19 +35,8 @@ const ROUTES = {
   ),
 };
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer({ routes: ROUTES });
-  // Pages with a term or two, to watch the engine follow changes: not about mental health, so 'everywhere'.
-  session = await launchExtension({ highlightMode: 'everywhere' });
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
+// Pages with a term or two, to watch the engine follow changes: not about mental health, so 'everywhere'.
+const env = useServerAndExtension({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
 
 const texts = async (tab) => (await highlightedRanges(tab)).map((range) => range.text);
 // Ranges in a shadow tree cannot be ordered against the light DOM's, so these are read as registered.
@@ -56,7 +44,7 @@ const registeredTexts = (tab) => tab.evaluate(() => [...(CSS.highlights.get('mhx
 const rescans = (tab) => tab.evaluate(() => performance.getEntriesByName('mhx:rescan', 'measure').length);
 
 test('an infinite feed: appended items light up, removed ones drop their highlights', async () => {
-  const { page: tab } = await openTab(session, server.url('feed.html'));
+  const { page: tab } = await openTab(env.session, env.server.url('feed.html'));
   const errors = collectErrors(tab);
   await waitForHighlights(tab, { exact: 1 });
   await tab.evaluate(() => {
@@ -78,7 +66,7 @@ test('an infinite feed: appended items light up, removed ones drop their highlig
 });
 
 test('text edited inside formatting is read again as a whole phrase', async () => {
-  const { page: tab } = await openTab(session, server.url('feed.html'));
+  const { page: tab } = await openTab(env.session, env.server.url('feed.html'));
   await waitForHighlights(tab, { exact: 1 });
   await tab.evaluate(() => {
     const paragraph = document.createElement('p');
@@ -97,7 +85,7 @@ test('text edited inside formatting is read again as a whole phrase', async () =
 });
 
 test('single-page navigation: the new view is highlighted and the old one forgotten', async () => {
-  const { page: tab } = await openTab(session, server.url('spa.html'));
+  const { page: tab } = await openTab(env.session, env.server.url('spa.html'));
   await waitForHighlights(tab, { exact: 3 });
   await tab.evaluate(() => {
     history.pushState({}, '', '/spa.html#glossary');
@@ -110,7 +98,7 @@ test('single-page navigation: the new view is highlighted and the old one forgot
 });
 
 test('typing in editors and fields is never disturbed and never highlighted', async () => {
-  const { page: tab } = await openTab(session, server.url('editor.html'));
+  const { page: tab } = await openTab(env.session, env.server.url('editor.html'));
   await waitForHighlights(tab, { exact: 1 });
   await tab.click('#editor p');
   await tab.keyboard.press('End');
@@ -125,7 +113,7 @@ test('typing in editors and fields is never disturbed and never highlighted', as
 });
 
 test('a page that changes every frame is read a few times a second, not sixty', async () => {
-  const { page: tab } = await openTab(session, server.url('ticker.html'));
+  const { page: tab } = await openTab(env.session, env.server.url('ticker.html'));
   await waitForScan(tab);
   await waitForHighlights(tab, { exact: 1 });
   const before = await rescans(tab);
@@ -151,12 +139,12 @@ test('a page that changes every frame is read a few times a second, not sixty', 
 });
 
 test('same-origin frames and open shadow roots are read too', async () => {
-  const { page: tab } = await openTab(session, server.url('framed.html'));
+  const { page: tab } = await openTab(env.session, env.server.url('framed.html'));
   await waitForHighlights(tab, { exact: 1 });
   const frame = tab.frames().find((candidate) => candidate.url().endsWith('/inner.html'));
   assert.ok(frame, 'the inner frame loaded');
   await waitForHighlights(frame, { exact: 1 });
-  await tab.goto(server.url('shadow.html'));
+  await tab.goto(env.server.url('shadow.html'));
   await waitForHighlights(tab, { exact: 2 });
   assert.deepEqual((await registeredTexts(tab)).sort(), ['anxiety', 'serotonin']);
   const adopted = await tab.evaluate(() => document.getElementById('card').shadowRoot.adoptedStyleSheets.length);
@@ -165,12 +153,12 @@ test('same-origin frames and open shadow roots are read too', async () => {
 });
 
 test('reloading the extension under an open page cleans up without errors', async () => {
-  const { page: tab } = await openTab(session, server.url('spa.html'));
+  const { page: tab } = await openTab(env.session, env.server.url('spa.html'));
   const errors = collectErrors(tab);
   await waitForHighlights(tab, { exact: 3 });
   // Chrome does not bring an extension loaded with --load-extension back after runtime.reload(),
   // so this checks the half that matters to an open page: the orphaned script lets go cleanly.
-  await session.inWorker(() => chrome.runtime.reload());
+  await env.session.inWorker(() => chrome.runtime.reload());
   await sleep(1000);
   await tab.mouse.move(10, 10);
   await tab.mouse.move(20, 20);

@@ -1,14 +1,12 @@
 // User path: read pages with the extension on; the page's own DOM stays as it was and nothing errors.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   collectErrors,
   hugePage,
-  launchExtension,
-  launchPlain,
   openCardOn,
   openTab,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
   waitForScan,
 } from './harness.mjs';
@@ -16,19 +14,7 @@ import {
 const FIXTURES = ['article.html', 'corner.html', 'skipped.html', 'no-terms.html', 'empty.html', 'huge.html'];
 
 const huge = hugePage();
-let server;
-let session;
-let plain;
-
-before(async () => {
-  server = await startServer({ routes: { '/huge.html': huge.html } });
-  [session, plain] = await Promise.all([launchExtension(), launchPlain()]);
-});
-
-after(async () => {
-  await Promise.all([session?.close(), plain?.close()]);
-  await server?.close();
-});
+const env = useServerAndExtension({ routes: { '/huge.html': huge.html }, plain: true });
 
 /** The page's own markup; the card's host, were it ever put inside body or head, is left out. */
 function pageMarkup(page) {
@@ -47,8 +33,8 @@ function pageMarkup(page) {
 }
 
 async function plainMarkup(fixture) {
-  const page = await plain.context.newPage();
-  await page.goto(server.url(fixture));
+  const page = await env.plain.context.newPage();
+  await page.goto(env.server.url(fixture));
   const markup = await pageMarkup(page);
   await page.close();
   return markup;
@@ -56,7 +42,7 @@ async function plainMarkup(fixture) {
 
 test('the article DOM is identical with and without the extension, also with a card open', async () => {
   const expected = await plainMarkup('article.html');
-  const { page } = await openTab(session, server.url('article.html'));
+  const { page } = await openTab(env.session, env.server.url('article.html'));
   const errors = collectErrors(page);
   await waitForHighlights(page, { min: 20 });
 
@@ -81,9 +67,9 @@ test('the article DOM is identical with and without the extension, also with a c
 test('every fixture page keeps its DOM and logs no errors', async () => {
   for (const fixture of FIXTURES) {
     const expected = await plainMarkup(fixture);
-    const { page } = await openTab(session);
+    const { page } = await openTab(env.session);
     const errors = collectErrors(page);
-    await page.goto(server.url(fixture));
+    await page.goto(env.server.url(fixture));
     await waitForScan(page, { timeout: 30_000 });
     const actual = await pageMarkup(page);
     assert.ok(actual.body === expected.body, `${fixture}: body differs from the page without the extension`);
@@ -94,12 +80,12 @@ test('every fixture page keeps its DOM and logs no errors', async () => {
 });
 
 test('about:blank logs no errors', async () => {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
   await page.goto('about:blank');
   // Nothing to wait for on about:blank; let a real page load in a second tab as a yardstick for
   // how long the content script would take if it (wrongly) ran here.
-  const { page: yardstick } = await openTab(session, server.url('article.html'));
+  const { page: yardstick } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(yardstick, { min: 1 });
   assert.equal(
     await page.evaluate(() => document.documentElement.outerHTML),

@@ -1,13 +1,12 @@
 // User path: open the toolbar popup on an article, read the series in it and search it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   collectErrors,
-  launchExtension,
   openPopup,
   openTab,
   screenshotPath,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
 } from './harness.mjs';
 
@@ -26,24 +25,17 @@ const ANNOUNCED = [
 /** The number of terms in tests/fixtures/pages/article.html (see highlights.test.mjs). */
 const ARTICLE_TERM_COUNT = 20;
 
-let server;
-let session;
 let popup;
 let errors;
 
-before(async () => {
-  server = await startServer();
-  session = await launchExtension();
-  const { page, tabId } = await openTab(session, server.url('article.html'));
-  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-  popup = await openPopup(session, tabId);
-  errors = collectErrors(popup);
-  await popup.locator('article#part-1 h2').waitFor({ timeout: 10_000 });
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
+const env = useServerAndExtension({
+  setUp: async () => {
+    const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
+    await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+    popup = await openPopup(env.session, tabId);
+    errors = collectErrors(popup);
+    await popup.locator('article#part-1 h2').waitFor({ timeout: 10_000 });
+  },
 });
 
 const texts = async (locator) => (await locator.allTextContents()).map((text) => text.trim());

@@ -14,19 +14,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import {
   CARD,
   collectErrors,
   EXTENSION_DIR,
   highlightCount,
-  launchExtension,
   openCardOn,
   openPopup,
   openTab,
   poll,
   sleep,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
 } from './harness.mjs';
 import { PAGE_SECRET, PRIVATE_PAGE, PRIVATE_PAGE_TERMS, startRecordingProxy, storedAsText } from './privacy-kit.mjs';
@@ -49,50 +48,48 @@ const CHROMIUM_OWN_SERVICES = new Set([
 const hostOf = ({ method, url }) => (method === 'CONNECT' ? url.replace(/:\d+$/u, '') : new URL(url).hostname);
 const leftTheBrowser = () => proxy.foreign().filter((request) => !CHROMIUM_OWN_SERVICES.has(hostOf(request)));
 
-let server;
-let proxy;
-let session;
 /** Requests Chromium reported for any page, extension page or worker of the browser. */
 const reported = [];
 /** The pages the test itself opened: the only requests allowed. */
 const opened = new Set();
 
-before(async () => {
-  server = await startServer({ routes: { '/private.html': PRIVATE_PAGE } });
-  proxy = await startRecordingProxy({ fixturePort: server.port });
-  session = await launchExtension({ proxy: { server: `http://127.0.0.1:${proxy.port}` } });
-  session.context.on('request', (request) => {
-    if (!NOT_NETWORK.test(request.url())) {
-      reported.push({ url: request.url(), type: request.resourceType(), worker: request.serviceWorker() !== null });
-    }
-  });
-  // What reaches the background and what is written to storage, recorded where it arrives.
-  await session.inWorker(() => {
-    self.privacyAudit = { messages: [], storageChanges: [] };
-    chrome.runtime.onMessage.addListener((message, sender) => {
-      self.privacyAudit.messages.push({ message, from: sender.url ?? '' });
+let proxy;
+const env = useServerAndExtension({
+  routes: { '/private.html': PRIVATE_PAGE },
+  launch: async (server) => {
+    proxy = await startRecordingProxy({ fixturePort: server.port });
+    return { proxy: { server: `http://127.0.0.1:${proxy.port}` } };
+  },
+  setUp: async () => {
+    env.session.context.on('request', (request) => {
+      if (!NOT_NETWORK.test(request.url())) {
+        reported.push({ url: request.url(), type: request.resourceType(), worker: request.serviceWorker() !== null });
+      }
     });
-    chrome.storage.onChanged.addListener((changes, area) => {
-      self.privacyAudit.storageChanges.push({ area, changes });
+    // What reaches the background and what is written to storage, recorded where it arrives.
+    await env.session.inWorker(() => {
+      self.privacyAudit = { messages: [], storageChanges: [] };
+      chrome.runtime.onMessage.addListener((message, sender) => {
+        self.privacyAudit.messages.push({ message, from: sender.url ?? '' });
+      });
+      chrome.storage.onChanged.addListener((changes, area) => {
+        self.privacyAudit.storageChanges.push({ area, changes });
+      });
     });
-  });
+  },
 });
 
-after(async () => {
-  await session?.close();
-  await proxy?.close();
-  await server?.close();
-});
+after(() => proxy?.close());
 
 function visit(pagePath) {
-  const url = server.url(pagePath);
+  const url = env.server.url(pagePath);
   opened.add(url);
   return url;
 }
 
 /** Waits for a tab the extension opens at `prefix`. */
 function extensionTab(prefix) {
-  return poll(() => session.context.pages().find((page) => page.url().startsWith(prefix)) ?? null, {
+  return poll(() => env.session.context.pages().find((page) => page.url().startsWith(prefix)) ?? null, {
     message: `a tab at ${prefix}`,
   });
 }
@@ -101,18 +98,18 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
   const errors = [];
 
   // Highlights and the hover card.
-  const { page, tabId } = await openTab(session, visit('private.html'));
+  const { page, tabId } = await openTab(env.session, visit('private.html'));
   errors.push(...collectErrors(page));
   await waitForHighlights(page, { min: PRIVATE_PAGE_TERMS });
   await openCardOn(page, 'ketamine');
 
   // "Read in the series" from the card opens the reader.
   await page.locator(`${CARD} button.read-more`).click();
-  const reader = await extensionTab(session.extensionUrl('reader.html#'));
+  const reader = await extensionTab(env.session.extensionUrl('reader.html#'));
   await reader.locator('.is-target').waitFor({ timeout: 10_000 });
 
   // The popup: the series, search (and choosing a result), the reader in a tab, the site switch.
-  const popup = await openPopup(session, tabId);
+  const popup = await openPopup(env.session, tabId);
   errors.push(...collectErrors(popup));
   await popup.locator('article#part-1 h2').waitFor({ timeout: 10_000 });
   await popup.locator('#series-search').fill('glutamte');
@@ -120,7 +117,8 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
   await popup.getByRole('button', { name: 'Open the series in a tab' }).click();
   await poll(
     () =>
-      session.context.pages().filter((tab) => tab.url().startsWith(session.extensionUrl('reader.html'))).length >= 2,
+      env.session.context.pages().filter((tab) => tab.url().startsWith(env.session.extensionUrl('reader.html')))
+        .length >= 2,
     { message: 'the popup to open a second reader tab' },
   );
   // The switch shows the stored setting, so it flips once the write has landed, not at the click.
@@ -135,9 +133,9 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
   const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   const optionsPage = manifest.options_ui?.page ?? manifest.options_page;
   if (optionsPage) {
-    const options = await session.context.newPage();
+    const options = await env.session.context.newPage();
     errors.push(...collectErrors(options));
-    await options.goto(session.extensionUrl(optionsPage));
+    await options.goto(env.session.extensionUrl(optionsPage));
     await poll(() => options.evaluate(() => document.body.textContent.trim().length > 0), {
       message: 'the options page to render',
     });
@@ -159,10 +157,10 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
   );
 
   // Page text reached neither the background nor storage (read inflated where it is compressed).
-  const recorded = await session.inWorker(() => self.privacyAudit ?? null);
+  const recorded = await env.session.inWorker(() => self.privacyAudit ?? null);
   assert.notEqual(recorded, null, 'the service worker kept its audit (it was not restarted)');
   assert.ok(recorded.messages.length > 0, 'the audit heard the messages of "Read in the series"');
-  const audit = await session.inWorker(storedAsText, recorded);
+  const audit = await env.session.inWorker(storedAsText, recorded);
   assert.equal(audit.text.includes(PAGE_SECRET), false, `page text in a message or in storage: ${audit.text}`);
   assert.ok(
     Object.keys(audit.keys).some((area) => audit.keys[area].length > 0),
@@ -196,14 +194,14 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
 });
 
 test('the recorders are not blind, and the extension could not send even if it tried', async () => {
-  const { page } = await openTab(session, visit('private.html'));
+  const { page } = await openTab(env.session, visit('private.html'));
   await waitForHighlights(page, { min: PRIVATE_PAGE_TERMS });
   const before = { left: leftTheBrowser().length, reported: reported.length };
 
   // A request from the page is seen at the proxy and reported by Chromium…
   await page.evaluate(() => fetch('https://page.canary.invalid/').catch(() => {}));
   // …and so is one made in the content script's own world (reached through the DevTools protocol).
-  const cdp = await session.context.newCDPSession(page);
+  const cdp = await env.session.context.newCDPSession(page);
   const contexts = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
   await cdp.send('Runtime.enable');
@@ -211,7 +209,7 @@ test('the recorders are not blind, and the extension could not send even if it t
     () =>
       contexts.find(
         (context) =>
-          context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${session.extensionId}`,
+          context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${env.session.extensionId}`,
       ) ?? null,
     { message: "the content script's world" },
   );
@@ -237,25 +235,25 @@ test('the recorders are not blind, and the extension could not send even if it t
 
   // The storage reader finds text that was stored compressed.
   const compressedCanary = 'the storage reader reads compressed values too';
-  await session.inWorker(async (text) => {
+  await env.session.inWorker(async (text) => {
     const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     await chrome.storage.session.set({ privacyCanary: btoa(String.fromCharCode(...bytes)) });
   }, compressedCanary);
-  const { text } = await session.inWorker(storedAsText, null);
-  await session.inWorker(() => chrome.storage.session.remove('privacyCanary'));
+  const { text } = await env.session.inWorker(storedAsText, null);
+  await env.session.inWorker(() => chrome.storage.session.remove('privacyCanary'));
   assert.ok(text.includes(compressedCanary), 'storedAsText inflates compressed values');
 
   // Extension pages and the service worker cannot connect anywhere: the extension's CSP refuses.
-  const extensionPage = await session.context.newPage();
-  await extensionPage.goto(session.extensionUrl('reader.html'));
+  const extensionPage = await env.session.context.newPage();
+  await extensionPage.goto(env.session.extensionUrl('reader.html'));
   const fromPage = await extensionPage.evaluate(() =>
     fetch('http://extension-page.canary.invalid/').then(
       () => 'sent',
       (error) => error.name,
     ),
   );
-  const fromWorker = await session.inWorker(() =>
+  const fromWorker = await env.session.inWorker(() =>
     fetch('http://service-worker.canary.invalid/').then(
       () => 'sent',
       (error) => error.name,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   collectErrors,
   contentScriptStarted,
@@ -17,8 +17,8 @@ import {
   ROOT,
   screenshotPath,
   setHighlightMode,
-  startServer,
   startVirtualDisplay,
+  useServerAndExtension,
   waitForHighlights,
   waitForScan,
 } from './harness.mjs';
@@ -28,20 +28,9 @@ const ARTICLE_TERM_COUNT = 20;
 const NOVEL_TERM_COUNT = 2;
 const RESEARCHER_FILE = path.join(ROOT, 'tests/fixtures/settings/researcher.json');
 
-let server;
-let session;
+const env = useServerAndExtension();
 
-before(async () => {
-  server = await startServer();
-  session = await launchExtension();
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-const badge = (tabId) => session.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+const badge = (tabId) => env.session.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
 async function markDocument(page) {
   await page.evaluate(() => {
@@ -51,10 +40,10 @@ async function markDocument(page) {
 const sameDocument = (page) => page.evaluate(() => window.sameDocument === true);
 
 async function openOptions() {
-  const page = await session.context.newPage();
+  const page = await env.session.context.newPage();
   // Playwright's actions wait forever by default: a broken page should fail the test, not hang it.
   page.setDefaultTimeout(15_000);
-  await page.goto(session.extensionUrl('options.html'));
+  await page.goto(env.session.extensionUrl('options.html'));
   await page.locator('h1').waitFor();
   return page;
 }
@@ -111,9 +100,9 @@ function researcherFile(count) {
 }
 
 test('by default only pages about mental health are highlighted; the mode applies live; the badge counts', async () => {
-  const article = await openTab(session, server.url('article.html'));
-  const novel = await openTab(session, server.url('novel.html'));
-  const history = await openTab(session, server.url('great-depression.html'));
+  const article = await openTab(env.session, env.server.url('article.html'));
+  const novel = await openTab(env.session, env.server.url('novel.html'));
+  const history = await openTab(env.session, env.server.url('great-depression.html'));
   const errors = [article, novel, history].flatMap(({ page }) => collectErrors(page));
 
   await waitForHighlights(article.page, { exact: ARTICLE_TERM_COUNT });
@@ -128,7 +117,7 @@ test('by default only pages about mental health are highlighted; the mode applie
   });
   assert.equal(await badge(novel.tabId), '', 'no badge where nothing is highlighted');
 
-  const popup = await openPopup(session, novel.tabId);
+  const popup = await openPopup(env.session, novel.tabId);
   await popup
     .locator('.site-status', { hasText: 'Not shown: this page does not look like it is about mental health' })
     .waitFor({ timeout: 10_000 });
@@ -137,36 +126,36 @@ test('by default only pages about mental health are highlighted; the mode applie
   await popup.close();
 
   // Everywhere: the novel lights up at once, in the same document.
-  await setHighlightMode(session, 'everywhere');
+  await setHighlightMode(env.session, 'everywhere');
   await waitForHighlights(novel.page, { exact: NOVEL_TERM_COUNT });
   assert.equal(await sameDocument(novel.page), true, 'no reload');
   await poll(async () => (await badge(novel.tabId)) === String(NOVEL_TERM_COUNT), { message: 'the novel badge' });
 
   // Only on sites I choose, with no rules: nothing anywhere, badges cleared.
-  await setHighlightMode(session, 'chosen-sites');
+  await setHighlightMode(env.session, 'chosen-sites');
   for (const { page } of [article, novel]) {
     await poll(async () => (await highlightCount(page)) === 0, { message: 'highlights to go' });
   }
   await poll(async () => (await badge(article.tabId)) === '', { message: 'the badge to clear' });
 
-  await setHighlightMode(session, 'mental-health-pages');
+  await setHighlightMode(env.session, 'mental-health-pages');
   await waitForHighlights(article.page, { exact: ARTICLE_TERM_COUNT });
   assert.deepEqual(errors, []);
   await Promise.all([article.page.close(), novel.page.close(), history.page.close()]);
 });
 
 test('the popup switches a path, then the whole site, in every tab of that site only', async (t) => {
-  await setHighlightMode(session, 'everywhere');
-  t.after(() => setHighlightMode(session, 'mental-health-pages'));
-  const a = await openTab(session, server.url('article.html?tab=a'));
-  const b = await openTab(session, server.url('article.html?tab=b'));
-  const novel = await openTab(session, server.url('novel.html'));
-  const other = await openTab(session, server.url('article.html?tab=other', 'localhost'));
+  await setHighlightMode(env.session, 'everywhere');
+  t.after(() => setHighlightMode(env.session, 'mental-health-pages'));
+  const a = await openTab(env.session, env.server.url('article.html?tab=a'));
+  const b = await openTab(env.session, env.server.url('article.html?tab=b'));
+  const novel = await openTab(env.session, env.server.url('novel.html'));
+  const other = await openTab(env.session, env.server.url('article.html?tab=other', 'localhost'));
   for (const { page } of [a, b, other]) await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
   await waitForHighlights(novel.page, { exact: NOVEL_TERM_COUNT });
   for (const { page } of [a, b, novel, other]) await markDocument(page);
 
-  const popup = await openPopup(session, a.tabId);
+  const popup = await openPopup(env.session, a.tabId);
   const scope = popup.getByRole('combobox', { name: 'Switch applies to' });
   await scope.waitFor({ timeout: 10_000 });
   assert.deepEqual(await scope.locator('option').allTextContents(), [
@@ -211,9 +200,9 @@ test('import a file, export it back byte for byte; an invalid file changes nothi
   await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
 
   // The imported rules apply: localhost is off, and so is the novel's path on 127.0.0.1.
-  const novel = await openTab(session, server.url('novel.html'));
-  const other = await openTab(session, server.url('article.html', 'localhost'));
-  const yardstick = await openTab(session, server.url('corner.html'));
+  const novel = await openTab(env.session, env.server.url('novel.html'));
+  const other = await openTab(env.session, env.server.url('article.html', 'localhost'));
+  const yardstick = await openTab(env.session, env.server.url('corner.html'));
   // Switched-off pages never scan: they have had their chance once the content script has started
   // there and a page opened after them has been highlighted.
   for (const { page } of [novel, other])
@@ -259,14 +248,14 @@ test('5,000 rules are kept in sync storage, exported byte for byte, and persist 
   await options.locator('caption', { hasText: '5000 rules' }).waitFor({ timeout: 15_000 });
   await options.getByText('Saved in your browser account').waitFor();
   // Chrome enforces sync's quota (100 KB, 8 KB an item) even without an account: the write succeeded.
-  const used = await session.inWorker(() => chrome.storage.sync.getBytesInUse(null));
+  const used = await env.session.inWorker(() => chrome.storage.sync.getBytesInUse(null));
   assert.ok(used <= 102_400, `sync holds ${used} bytes`);
   t.diagnostic(`5,000 rules: ${used} bytes in storage.sync`);
   assert.ok((await exportSettings(options)).equals(file), 'the export is the imported file, byte for byte');
 
-  const userDataDir = session.userDataDir;
-  await session.close({ keepProfile: true });
-  session = await launchExtension({ userDataDir });
+  const userDataDir = env.session.userDataDir;
+  await env.session.close({ keepProfile: true });
+  env.session = await launchExtension({ userDataDir });
   options = await openOptions();
   await options.locator('caption', { hasText: '5000 rules' }).waitFor({ timeout: 15_000 });
   assert.equal(await options.getByRole('checkbox', { name: /only where it first appears/u }).isChecked(), true);
@@ -284,11 +273,11 @@ test('Alt+Shift+H turns highlighting off and on again for the current site', asy
     t.skip('needs Xvfb and xdotool (apt-get install xvfb xdotool): browser shortcuts ignore DevTools key events');
     return;
   }
-  const userDataDir = session.userDataDir;
-  await session.close({ keepProfile: true });
-  session = await launchExtension({ userDataDir, display });
+  const userDataDir = env.session.userDataDir;
+  await env.session.close({ keepProfile: true });
+  env.session = await launchExtension({ userDataDir, display });
   try {
-    const { page, tabId } = await openTab(session, server.url('article.html'));
+    const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
     await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
     await markDocument(page);
     await page.bringToFront();
@@ -299,8 +288,8 @@ test('Alt+Shift+H turns highlighting off and on again for the current site', asy
     await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
     assert.equal(await sameDocument(page), true, 'no reload');
   } finally {
-    await session.close({ keepProfile: true });
+    await env.session.close({ keepProfile: true });
     display.close();
-    session = await launchExtension({ userDataDir });
+    env.session = await launchExtension({ userDataDir });
   }
 });

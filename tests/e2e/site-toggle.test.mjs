@@ -1,7 +1,7 @@
 // User path: switch highlighting off for one site in the popup; it stays off for that site only,
 // across reloads and a browser restart, and comes back when switched on again.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   contentScriptStarted,
   highlightCount,
@@ -10,24 +10,13 @@ import {
   openTab,
   poll,
   sleep,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
 } from './harness.mjs';
 
 const ARTICLE_TERM_COUNT = 20;
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer();
-  session = await launchExtension();
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
+const env = useServerAndExtension();
 
 /**
  * Asserts that `page` shows no highlights once its content script has had every chance to add
@@ -54,9 +43,9 @@ async function setSwitch(popup, on) {
 }
 
 test('switching a site off and on again, across reloads and a restart', async () => {
-  const a = await openTab(session, server.url('article.html?tab=a'));
-  const b = await openTab(session, server.url('article.html?tab=b'));
-  const other = await openTab(session, server.url('article.html?tab=other', 'localhost'));
+  const a = await openTab(env.session, env.server.url('article.html?tab=a'));
+  const b = await openTab(env.session, env.server.url('article.html?tab=b'));
+  const other = await openTab(env.session, env.server.url('article.html?tab=other', 'localhost'));
   for (const { page } of [a, b, other]) {
     await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
     // Survives only as long as the document does: proves the changes below come without a reload.
@@ -66,7 +55,7 @@ test('switching a site off and on again, across reloads and a restart', async ()
   }
 
   // Off for 127.0.0.1: both of its tabs lose their highlights without a reload; localhost keeps them.
-  const popup = await openPopup(session, a.tabId);
+  const popup = await openPopup(env.session, a.tabId);
   await setSwitch(popup, false);
   await popup.locator('.site-switch p', { hasText: 'Off for this site' }).waitFor({ timeout: 5_000 });
   for (const [name, { page }] of Object.entries({ a, b })) {
@@ -81,15 +70,15 @@ test('switching a site off and on again, across reloads and a restart', async ()
   await assertStaysOff(a.page, other.page, 'after a reload');
 
   // Restart the browser on the same profile: still off.
-  const userDataDir = session.userDataDir;
-  await session.close({ keepProfile: true });
-  session = await launchExtension({ userDataDir });
-  const again = await openTab(session, server.url('article.html?tab=again'));
-  const yardstick = await openTab(session, server.url('article.html?tab=yardstick', 'localhost'));
+  const userDataDir = env.session.userDataDir;
+  await env.session.close({ keepProfile: true });
+  env.session = await launchExtension({ userDataDir });
+  const again = await openTab(env.session, env.server.url('article.html?tab=again'));
+  const yardstick = await openTab(env.session, env.server.url('article.html?tab=yardstick', 'localhost'));
   await assertStaysOff(again.page, yardstick.page, 'after a browser restart');
 
   // The popup agrees, and switching back on brings the highlights back without a reload.
-  const popupAgain = await openPopup(session, again.tabId);
+  const popupAgain = await openPopup(env.session, again.tabId);
   await popupAgain.locator('.site-switch p', { hasText: 'Off for this site' }).waitFor({ timeout: 5_000 });
   await again.page.evaluate(() => {
     window.sameDocument = true;

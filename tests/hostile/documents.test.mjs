@@ -2,18 +2,8 @@
 // browser's XML viewer, XHTML, a standalone SVG image and a text/plain file. Each frame is read by
 // its own content script and by no other; nothing errors; no document is changed.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  CARD,
-  collectErrors,
-  launchExtension,
-  launchPlain,
-  openTab,
-  poll,
-  sleep,
-  startServer,
-  waitForScan,
-} from '../e2e/harness.mjs';
+import { test } from 'node:test';
+import { CARD, collectErrors, openTab, poll, sleep, useServerAndExtension, waitForScan } from '../e2e/harness.mjs';
 import {
   cardOnTop,
   cardTitle,
@@ -43,32 +33,26 @@ const ROUTES = {
   '/notes.txt': { body: PLAIN, headers: { 'content-type': 'text/plain; charset=utf-8' } },
 };
 
-let server;
-let session;
-let plain;
-
-before(async () => {
-  server = await startServer({ routes: ROUTES });
-  // 127.0.0.1 and localhost are different sites: the frames below are cross-origin, out of process.
-  const other = (path) => server.url(path, 'localhost');
-  ROUTES['/outer.html'] = html(
-    `<p>Glutamate on the outer page.</p><iframe title="inner" src="${other('inner.html')}" width="600" height="160"></iframe>` +
-      '<script>window.messages = []; addEventListener("message", (event) => { if (event.source !== window) messages.push(String(event.origin)); });</script>',
-  );
-  ROUTES['/frames.html'] =
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Frameset</title></head><frameset cols="50%,50%"><frame src="/left.html"><frame src="${other('inner.html')}"></frameset></html>`;
-  [session, plain] = await Promise.all([launchExtension({ highlightMode: 'everywhere' }), launchPlain()]);
-});
-
-after(async () => {
-  await Promise.all([session?.close(), plain?.close()]);
-  await server?.close();
+const env = useServerAndExtension({
+  routes: ROUTES,
+  launch: { highlightMode: 'everywhere' },
+  plain: true,
+  setUp: () => {
+    // 127.0.0.1 and localhost are different sites: the frames below are cross-origin, out of process.
+    const other = (path) => env.server.url(path, 'localhost');
+    ROUTES['/outer.html'] = html(
+      `<p>Glutamate on the outer page.</p><iframe title="inner" src="${other('inner.html')}" width="600" height="160"></iframe>` +
+        '<script>window.messages = []; addEventListener("message", (event) => { if (event.source !== window) messages.push(String(event.origin)); });</script>',
+    );
+    ROUTES['/frames.html'] =
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Frameset</title></head><frameset cols="50%,50%"><frame src="/left.html"><frame src="${other('inner.html')}"></frameset></html>`;
+  },
 });
 
 /** The document's markup in a browser without the extension: what it must still be with it. */
 async function plainMarkup(path) {
-  const page = await plain.context.newPage();
-  await page.goto(server.url(path));
+  const page = await env.plain.context.newPage();
+  await page.goto(env.server.url(path));
   const markup = await ownMarkup(page);
   await page.close();
   return markup;
@@ -78,9 +62,9 @@ const frameAt = (page, path) =>
   poll(() => page.frames().find((frame) => frame.url().endsWith(path)), { message: `the frame ${path}` });
 
 test('a cross-origin frame is read by its own content script; nothing crosses the frame boundary', async () => {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url('outer.html'));
+  await page.goto(env.server.url('outer.html'));
   const inner = await frameAt(page, '/inner.html');
   assert.equal(new URL(inner.url()).hostname, 'localhost');
   await Promise.all([waitForScan(page), waitForFrameScan(inner)]);
@@ -104,9 +88,9 @@ test('a cross-origin frame is read by its own content script; nothing crosses th
 });
 
 test('a frameset: each frame, same-origin or not, is highlighted; the frameset itself has nothing to read', async () => {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url('frames.html'));
+  await page.goto(env.server.url('frames.html'));
   const [left, right] = await Promise.all([frameAt(page, '/left.html'), frameAt(page, '/inner.html')]);
   await Promise.all([waitForScan(page), waitForFrameScan(left), waitForFrameScan(right)]);
   assert.deepEqual(await highlightTexts(page), []);
@@ -123,9 +107,9 @@ test('a frameset: each frame, same-origin or not, is highlighted; the frameset i
 });
 
 test('XML in the browser’s viewer: the shown tree is highlighted once, not its hidden source; no card, no error', async () => {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url('doc.xml'));
+  await page.goto(env.server.url('doc.xml'));
   await waitForScan(page);
   assert.deepEqual(await highlightTexts(page), ['Ketamine', 'anxiety', 'serotonin']);
   const visible = await page.evaluate(() =>
@@ -144,9 +128,9 @@ test('XML in the browser’s viewer: the shown tree is highlighted once, not its
 });
 
 test('XHTML is read like HTML, card included', async () => {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url('doc.xhtml'));
+  await page.goto(env.server.url('doc.xhtml'));
   await waitForScan(page);
   assert.deepEqual(await highlightTexts(page), ['Glutamate', 'SSRIs']);
   await restOn(page, await rangeRect(page.evaluate.bind(page), 'SSRIs'));
@@ -161,9 +145,9 @@ test('a standalone SVG image and a text/plain file are left alone without an err
   // SVG text is drawing, not prose (as inside HTML pages); a text/plain file is shown in a <pre>,
   // and is as often a log, data or code as prose: neither is highlighted.
   for (const path of ['image.svg', 'notes.txt']) {
-    const { page } = await openTab(session);
+    const { page } = await openTab(env.session);
     const errors = collectErrors(page);
-    await page.goto(server.url(path));
+    await page.goto(env.server.url(path));
     await waitForScan(page);
     assert.deepEqual(await highlightTexts(page), [], path);
     assert.equal(await ownMarkup(page), await plainMarkup(path), path);

@@ -3,14 +3,13 @@
 // keeps every keystroke and the caret where the writer put it, nothing inside is highlighted, and
 // the page around keeps being highlighted while the writer types, the page changing all the while.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   collectErrors,
   highlightedRanges,
-  launchExtension,
   openTab,
   poll,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
   waitForScan,
 } from '../e2e/harness.mjs';
@@ -58,18 +57,7 @@ const ROUTES = {
   ),
 };
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer({ routes: ROUTES });
-  session = await launchExtension({ highlightMode: 'everywhere' });
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
+const env = useServerAndExtension({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
 
 /** The editor's text, and its text before the caret (the caret must be collapsed, inside it). */
 function caretIn(frame, selector) {
@@ -89,9 +77,9 @@ const editableHighlights = async (frame) =>
   (await highlightedRanges(frame)).filter((range) => range.editable).map((range) => range.text);
 
 async function openBusy(path) {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url(path));
+  await page.goto(env.server.url(path));
   await waitForScan(page);
   await page.evaluate(() => window.startNews());
   return { page, errors };

@@ -7,18 +7,17 @@
 // leave two scripts highlighting one page. Afterwards: one set of highlights, one card, a script
 // that is alive (follows changes to the page and to the settings), the same document, no errors.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import {
   CARD,
   collectErrors,
   HIGHLIGHT,
   highlightCount,
-  launchExtension,
   openCardOn,
   openPopup,
   openTab,
   poll,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
 } from '../e2e/harness.mjs';
 import { extensionsPage, injectableCopy, injectContentScript } from './faults-kit.mjs';
@@ -37,21 +36,16 @@ const ROUTES = {
 /** Ketamine, glutamate, SSRIs, serotonin in the light DOM; anxiety in the shadow root. */
 const TOP_TERMS = 5;
 
-let server;
 let copy;
-let session;
-
-before(async () => {
-  server = await startServer({ routes: ROUTES });
-  copy = await injectableCopy();
-  session = await launchExtension({ extensionDir: copy.dir, highlightMode: 'everywhere' });
+const env = useServerAndExtension({
+  routes: ROUTES,
+  launch: async () => {
+    copy = await injectableCopy();
+    return { extensionDir: copy.dir, highlightMode: 'everywhere' };
+  },
 });
 
-after(async () => {
-  await session?.close();
-  await server?.close();
-  await copy?.remove();
-});
+after(() => copy?.remove());
 
 // Ranges in a shadow tree cannot be ordered against the light DOM's, so these are read as registered.
 const registeredTexts = (tab) => tab.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map(String), HIGHLIGHT);
@@ -67,7 +61,7 @@ const visibleCards = (tab) =>
   );
 
 test('after an update, the new content script takes over an open page: one set of highlights, one card', async () => {
-  const { page: tab, tabId } = await openTab(session, server.url('open.html'));
+  const { page: tab, tabId } = await openTab(env.session, env.server.url('open.html'));
   const errors = collectErrors(tab);
   await waitForHighlights(tab, { exact: TOP_TERMS });
   await waitForHighlights(innerFrame(tab), { exact: 1 });
@@ -77,9 +71,9 @@ test('after an update, the new content script takes over an open page: one set o
     window.sameDocument = true;
   });
 
-  const extensions = await extensionsPage(session);
+  const extensions = await extensionsPage(env.session);
   await extensions.reload();
-  assert.equal(await injectContentScript(session, copy.manifest, tabId), 2, 'injected into the page and its frame');
+  assert.equal(await injectContentScript(env.session, copy.manifest, tabId), 2, 'injected into the page and its frame');
 
   // One set: every term once, in the page, the shadow root and the frame.
   await poll(async () => (await explainerHosts(tab)) === 0, { message: "the old script's card to be removed" });
@@ -103,7 +97,7 @@ test('after an update, the new content script takes over an open page: one set o
   await waitForHighlights(tab, { exact: TOP_TERMS + 1 });
 
   // It follows the settings: the popup switches the site off and on, in the same document.
-  const popup = await openPopup(session, tabId);
+  const popup = await openPopup(env.session, tabId);
   await popup.getByText(`${TOP_TERMS + 1} highlighted terms on this page`).waitFor({ timeout: 10_000 });
   await popup.getByRole('switch').uncheck();
   await poll(async () => (await highlightCount(tab)) === 0, { message: 'the site to be switched off' });
@@ -121,12 +115,12 @@ test('after an update, the new content script takes over an open page: one set o
 });
 
 test('after an update without injection (Chrome), the old script lets go and a reloaded page is highlighted once', async () => {
-  const { page: tab } = await openTab(session, server.url('open.html'));
+  const { page: tab } = await openTab(env.session, env.server.url('open.html'));
   const errors = collectErrors(tab);
   await waitForHighlights(tab, { exact: TOP_TERMS });
   await openCardOn(tab, 'Ketamine');
 
-  const extensions = await extensionsPage(session);
+  const extensions = await extensionsPage(env.session);
   await extensions.reload();
   // The orphaned script notices on its next event and removes its highlights and its card.
   await poll(

@@ -4,16 +4,15 @@
 // change went ("Saved on this device only: …") or that it was not kept ("Could not save: …"), the
 // controls go back to what is stored, and what the page shows follows what is stored.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import {
   collectErrors,
   highlightCount,
-  launchExtension,
   openPopup,
   openTab,
   poll,
   screenshotPath,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
 } from '../e2e/harness.mjs';
 import { clearStorage, emptyFiller, fillStorage, storedSettings, useUpSyncWrites, withoutSync } from './faults-kit.mjs';
@@ -23,39 +22,28 @@ const ARTICLE_TERM_COUNT = 20;
 const BOTH_FULL =
   "Could not save: sync storage is full and this device's storage for the extension is full. Your change was not kept.";
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer();
-  session = await launchExtension();
-});
+const env = useServerAndExtension();
 
 // Each test starts from the defaults (in which the article is highlighted) with room in storage.
-beforeEach(() => clearStorage(session));
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
+beforeEach(() => clearStorage(env.session));
 
 async function openOptions() {
-  const options = await session.context.newPage();
-  await options.goto(session.extensionUrl('options.html'));
+  const options = await env.session.context.newPage();
+  await options.goto(env.session.extensionUrl('options.html'));
   await options.getByRole('radio', { name: /Everywhere/u }).waitFor();
   return options;
 }
 
 async function popupAbout(tabId) {
-  const popup = await openPopup(session, tabId);
+  const popup = await openPopup(env.session, tabId);
   await popup.getByText(/highlighted terms on this page|Off for this site/u).waitFor({ timeout: 10_000 });
   return popup;
 }
 
 test('sync full: the switch and the mode are kept on this device, and the user is told so', async () => {
-  const { page, tabId } = await openTab(session, server.url('article.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-  const filler = await fillStorage(session, 'sync');
+  const filler = await fillStorage(env.session, 'sync');
 
   const popup = await popupAbout(tabId);
   const errors = collectErrors(popup);
@@ -66,7 +54,7 @@ test('sync full: the switch and the mode are kept on this device, and the user i
   await poll(async () => (await highlightCount(page)) === 0, { message: 'the page to follow the saved switch' });
   assert.equal(await popup.getByRole('switch').isChecked(), false);
   await popup.screenshot({ path: screenshotPath('faults-popup-saved-locally.png') });
-  const stored = await storedSettings(session);
+  const stored = await storedSettings(env.session);
   assert.ok(stored.local.siteRules, 'the rules went to local storage');
   assert.equal(stored.sync.siteRules, undefined, 'and not to sync');
   assert.deepEqual(errors, []);
@@ -82,9 +70,9 @@ test('sync full: the switch and the mode are kept on this device, and the user i
   assert.equal(await again.getByRole('radio', { name: /Everywhere/u }).isChecked(), true, 'the mode was kept');
 
   // Room in sync again: the next change goes there, and the notice goes away.
-  await emptyFiller(session, 'sync', filler.keys);
+  await emptyFiller(env.session, 'sync', filler.keys);
   await again.getByRole('radio', { name: /Only on pages about mental health/u }).check();
-  await poll(async () => (await storedSettings(session)).sync.preferences?.mode === 'mental-health-pages', {
+  await poll(async () => (await storedSettings(env.session)).sync.preferences?.mode === 'mental-health-pages', {
     message: 'the mode to be synced',
   });
   assert.equal(await again.getByText(/Saved on this device only/u).count(), 0);
@@ -93,12 +81,12 @@ test('sync full: the switch and the mode are kept on this device, and the user i
 });
 
 test('sync and local storage full: nothing is kept, the user is told, the controls go back', async () => {
-  const { page, tabId } = await openTab(session, server.url('article.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
   const popup = await popupAbout(tabId);
-  const syncFiller = await fillStorage(session, 'sync');
-  const localFiller = await fillStorage(session, 'local');
-  const before = await storedSettings(session);
+  const syncFiller = await fillStorage(env.session, 'sync');
+  const localFiller = await fillStorage(env.session, 'local');
+  const before = await storedSettings(env.session);
 
   // A click, not uncheck(): the switch goes back at once, which uncheck() would take for a failure.
   await popup.getByRole('switch').click();
@@ -118,22 +106,22 @@ test('sync and local storage full: nothing is kept, the user is told, the contro
     message: 'the mode to go back to the stored one',
   });
   await options.screenshot({ path: screenshotPath('faults-options-not-saved.png') });
-  assert.deepEqual(await storedSettings(session), before, 'storage is as it was');
+  assert.deepEqual(await storedSettings(env.session), before, 'storage is as it was');
 
-  await emptyFiller(session, 'local', localFiller.keys);
-  await emptyFiller(session, 'sync', syncFiller.keys);
+  await emptyFiller(env.session, 'local', localFiller.keys);
+  await emptyFiller(env.session, 'sync', syncFiller.keys);
   await options.close();
   await popup.close();
   await page.close();
 });
 
 test('no sync storage in the browser: the switch is kept on this device, and the user is told so', async () => {
-  const { page, tabId } = await openTab(session, server.url('article.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-  const popup = await session.context.newPage();
+  const popup = await env.session.context.newPage();
   await withoutSync(popup);
   await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
+  await popup.goto(env.session.extensionUrl(`popup.html?tab=${tabId}`));
   await popup.getByRole('switch').uncheck();
   const notice = popup.getByRole('status').filter({ hasText: 'Saved on this device only' });
   await notice.waitFor({ timeout: 10_000 });
@@ -146,10 +134,10 @@ test('no sync storage in the browser: the switch is kept on this device, and the
 });
 
 test("sync's writes per minute used up: the switch is kept on this device, and the user is told so", async () => {
-  const { page, tabId } = await openTab(session, server.url('article.html'));
+  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
   const popup = await popupAbout(tabId);
-  await useUpSyncWrites(session);
+  await useUpSyncWrites(env.session);
   await popup.getByRole('switch').uncheck();
   const notice = popup.getByRole('status').filter({ hasText: 'Saved on this device only' });
   await notice.waitFor({ timeout: 10_000 });

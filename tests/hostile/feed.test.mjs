@@ -5,16 +5,8 @@
 // MHX_FEED_SECONDS shortens the minute for a quick local run.
 import assert from 'node:assert/strict';
 import { loadavg } from 'node:os';
-import { after, before, test } from 'node:test';
-import {
-  collectErrors,
-  launchExtension,
-  launchPlain,
-  openTab,
-  poll,
-  startServer,
-  waitForScan,
-} from '../e2e/harness.mjs';
+import { test } from 'node:test';
+import { collectErrors, openTab, poll, useServerAndExtension, waitForScan } from '../e2e/harness.mjs';
 import {
   figure,
   framesBetween,
@@ -70,18 +62,10 @@ const FEED = html('<main id="feed"><h1>Live feed</h1></main>', {
   </script>`,
 });
 
-let server;
-let session;
-let plain;
-
-before(async () => {
-  server = await startServer({ routes: { '/feed.html': FEED } });
-  [session, plain] = await Promise.all([launchExtension({ highlightMode: 'everywhere' }), launchPlain()]);
-});
-
-after(async () => {
-  await Promise.all([session?.close(), plain?.close()]);
-  await server?.close();
+const env = useServerAndExtension({
+  routes: { '/feed.html': FEED },
+  launch: { highlightMode: 'everywhere' },
+  plain: true,
 });
 
 const startFeed = (page, total) =>
@@ -120,9 +104,9 @@ function wrongItems(page, upTo) {
 }
 
 test(`a feed of ${RATE} items a second for ${SECONDS} s: highlights keep up, the extension's share of the main thread is reported`, async () => {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url('feed.html'));
+  await page.goto(env.server.url('feed.html'));
   await waitForScan(page);
   const loadBefore = loadavg()[0];
   const startedAt = await startFeed(page, TOTAL);
@@ -193,8 +177,8 @@ test(`a feed of ${RATE} items a second for ${SECONDS} s: highlights keep up, the
 
   // Long tasks count everything on the page's thread (layout and paint of the feed, other load on the
   // machine): the same feed without the extension tells what is the page's own.
-  const bare = await plain.context.newPage();
-  await bare.goto(server.url('feed.html'));
+  const bare = await env.plain.context.newPage();
+  await bare.goto(env.server.url('feed.html'));
   const bareStart = await startFeed(bare, RATE * BASELINE_SECONDS);
   const bareEnd = await feedEnded(bare);
   const bareTasks = await longTasksBetween(bare, bareStart, bareEnd);

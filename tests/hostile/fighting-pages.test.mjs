@@ -3,17 +3,16 @@
 // world, document.open() rewrites and closed shadow roots. The page's DOM stays its own, nothing
 // errors, the terms are found, and the card opens wherever a reader can reach the term.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   CARD,
   collectErrors,
   highlightCount,
-  launchExtension,
   openCardOn,
   openTab,
   poll,
   sleep,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
   waitForScan,
 } from '../e2e/harness.mjs';
@@ -147,25 +146,14 @@ const ROUTES = {
 for (const [index, head] of Object.values(CSS_ATTACKS).entries())
   ROUTES[`/css-${index}.html`] = html(ARTICLE, { head });
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer({ routes: ROUTES });
-  // These pages mention a term or two; 'everywhere' so the engine is tested, not the relevance rule.
-  session = await launchExtension({ highlightMode: 'everywhere' });
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
+// These pages mention a term or two; 'everywhere' so the engine is tested, not the relevance rule.
+const env = useServerAndExtension({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
 
 /** Opens `path` in a new tab, waits for the first scan and returns the tab, its errors and its markup then. */
 async function open(path) {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url(path));
+  await page.goto(env.server.url(path));
   const markup = await ownMarkup(page);
   await waitForScan(page);
   return { page, errors, markup };
@@ -271,9 +259,9 @@ test('a page that removes the card host whenever it appears: no loop, no error, 
 });
 
 test('built-ins replaced in the page world never reach the content script, which runs in its own world', async () => {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url('polluted.html'));
+  await page.goto(env.server.url('polluted.html'));
   // Playwright's main-world evaluation itself trips over the traps, so every probe runs in a world of its own.
   const probe = (fn, arg) => isolatedProbe(page, fn, arg);
   const markup = await probe(() => new XMLSerializer().serializeToString(document.documentElement));

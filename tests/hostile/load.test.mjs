@@ -5,17 +5,16 @@
 // The figures are printed (`hostile-figure:`), not asserted: they depend on the machine.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   CARD,
   collectErrors,
   highlightCount,
   hugePage,
-  launchExtension,
   openCardOn,
   openTab,
   poll,
-  startServer,
+  useServerAndExtension,
   waitForHighlights,
   waitForScan,
 } from '../e2e/harness.mjs';
@@ -61,17 +60,9 @@ const REWRITING = html('', {
   </script>`,
 });
 
-let server;
-let session;
-
-before(async () => {
-  server = await startServer({ routes: { '/huge.html': HUGE, '/many.html': MANY, '/rewriting.html': REWRITING } });
-  session = await launchExtension({ highlightMode: 'everywhere' });
-});
-
-after(async () => {
-  await session?.close();
-  await server?.close();
+const env = useServerAndExtension({
+  routes: { '/huge.html': HUGE, '/many.html': MANY, '/rewriting.html': REWRITING },
+  launch: { highlightMode: 'everywhere' },
 });
 
 const hash = (text) => createHash('sha256').update(text).digest('hex');
@@ -81,9 +72,9 @@ const hash = (text) => createHash('sha256').update(text).digest('hex');
  * during the scan. Returns the tab once the scan is done and the typing checked.
  */
 async function typeDuringScan(name, path, timeout = 120_000) {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url(path), { waitUntil: 'domcontentloaded', timeout });
+  await page.goto(env.server.url(path), { waitUntil: 'domcontentloaded', timeout });
   const before = hash(await ownMarkup(page));
   await page.focus('#typing');
   await page.keyboard.type(TYPED);
@@ -147,9 +138,9 @@ test('200,000 elements: typing during the scan loses nothing, and the last term 
 });
 
 test('a body rewritten every 16 ms keeps its own frames and its text; reads stay batched', async () => {
-  const { page } = await openTab(session);
+  const { page } = await openTab(env.session);
   const errors = collectErrors(page);
-  await page.goto(server.url('rewriting.html'));
+  await page.goto(env.server.url('rewriting.html'));
   await waitForHighlights(page, { exact: 3 });
   const start = await page.evaluate(() => ({ ticks: window.ticks, now: performance.now() }));
   const rescansBefore = (await measuredWork(page, ['mhx:rescan-work'])).count;
