@@ -264,7 +264,9 @@ async function main() {
 
   const ms = (value) => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : value.toFixed(0));
   const ratio = (value, base) => `${(value / base).toFixed(2)}×`;
-  console.log(`\nTerm engine, ${new Date().toISOString().slice(0, 10)}, Chromium, median of ${RUNS} runs, ${QUICK_PAGE_RUNS} for pages scanned in under ${QUICK_SCAN_MS} ms (ms)\n`);
+  console.log(
+    `\nTerm engine, ${new Date().toISOString().slice(0, 10)}, Chromium, median of ${RUNS} runs, ${QUICK_PAGE_RUNS} for pages scanned in under ${QUICK_SCAN_MS} ms (ms)\n`,
+  );
   console.log(
     '| page | bare walk | scan work | scan ÷ walk | bare walk, isolated world | scan ÷ isolated walk | mark.js markRegExp | mark.js ÷ scan | mark.js, isolated world | isolated mark.js ÷ scan | longest task caused | 1,000 terms ÷ real |',
   );
