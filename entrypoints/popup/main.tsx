@@ -5,9 +5,9 @@ import '@/components/series.css';
 import { glossary } from '@/content/glossary';
 import { series } from '@/content/series';
 import { sendMessage } from '@/extension/messages';
-import { loadSettings, updateSettings, watchSettings } from '@/extension/settings';
+import { loadSettings, watchSettings } from '@/extension/settings';
+import { switchSite } from '@/extension/site-switch';
 import { popupTargetTab } from '@/utils/popup-target-tab';
-import { switchedRules } from '@/utils/site-toggle';
 
 const tabId = popupTargetTab(location.href, async () => {
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -23,13 +23,7 @@ const services: PopupServices = {
   },
   loadSettings: async () => (await loadSettings()).settings,
   watchSettings: (onChange) => watchSettings((stored) => onChange(stored.settings)),
-  async switchSite(address, choice, enabled) {
-    const saved = await updateSettings((current) => ({
-      ...current,
-      rules: switchedRules(current.rules, address, choice, enabled),
-    }));
-    return saved.syncRefused;
-  },
+  switchSite,
   openOptions: () => void browser.runtime.openOptionsPage(),
   openReader: (anchor) => void sendMessage('openReader', anchor),
   async showTerm(termId) {

@@ -8,8 +8,8 @@ import { glossary } from '@/content/glossary';
 import { series } from '@/content/series';
 import type { PageState } from '@/extension/messages';
 import { loadSettings, updatePreferences, updateSettings, watchSettings } from '@/extension/settings';
+import { switchSite } from '@/extension/site-switch';
 import { DEFAULT_SETTINGS } from '@/utils/preferences';
-import { switchedRules } from '@/utils/site-toggle';
 
 // The popup and the options page over the real settings module, with WXT's fake storage made to
 // refuse writes as Chrome does.
@@ -26,13 +26,7 @@ const popupServices: PopupServices = {
   loadPageState: async () => page,
   loadSettings: async () => (await loadSettings()).settings,
   watchSettings: (onChange) => watchSettings((stored) => onChange(stored.settings)),
-  async switchSite(address, choice, enabled) {
-    const saved = await updateSettings((current) => ({
-      ...current,
-      rules: switchedRules(current.rules, address, choice, enabled),
-    }));
-    return saved.syncRefused;
-  },
+  switchSite,
   openOptions: () => {},
   openReader: () => {},
   showTerm: async () => true,
