@@ -1,4 +1,5 @@
 import { isSkippedElement } from './eligible-text';
+import { parentAcrossShadow } from './parent-across-shadow';
 import { blockContainerOf, isInlineElement } from './text-runs';
 
 /**
@@ -50,10 +51,6 @@ function hasAncestorAmong(node: Node, blocks: ReadonlySet<Node>): boolean {
   return false;
 }
 
-function parentAcrossShadow(node: Node): Node | null {
-  return node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null;
-}
-
 /**
  * Whether a change of children alters the text runs around it, not only those of what it added:
  * text or formatting removed shortens a run ("Ketamine <span>therapy</span>" is left "Ketamine"), a
@@ -86,7 +83,7 @@ export function isInsideSkipped(node: Node, ownHostTag: string): boolean {
   while (current) {
     if (current.nodeType === Node.ELEMENT_NODE && isSkippedElement(current as Element, ownHostTag)) return true;
     // Climb out of shadow roots too: a shadow tree inside an editor is part of the editor.
-    current = current.parentNode ?? (current as Partial<ShadowRoot>).host ?? null;
+    current = parentAcrossShadow(current);
   }
   return false;
 }

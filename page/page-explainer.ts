@@ -4,7 +4,7 @@ import { CardController } from './card-controller';
 import { changedBlocks } from './changed-blocks';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { adoptHighlightStyle } from './shadow-highlight-style';
-import { importTermCardModule, type TermCardModule } from './term-card-module';
+import { importTermCardModule } from './term-card-module';
 import { type HighlightedTerm, TermHighlighter } from './term-highlighter';
 import { adjacentTerm, isReachable, type TermDirection } from './term-navigation';
 import { scanForTerms } from './term-scanner';
@@ -27,8 +27,6 @@ export interface PageExplainerOptions {
   /** Names the highlight, the card's host element and the User Timing measures. */
   prefix: string;
   matcher: TermMatcher;
-  /** Loads the card's UI and explanations the first time a card is wanted; by default the extension's card script. */
-  loadCard?: () => Promise<TermCardModule>;
   onReadMore: (anchor: string) => void;
   openDelayMs?: number;
   /** However often a page changes, its changes are read at most this often. */
@@ -73,7 +71,7 @@ export class PageExplainer {
     this.cards = new CardController(ctx, {
       hostTag: this.hostTag,
       currentHighlightName: `${options.prefix}-term-current`,
-      loadCard: options.loadCard ?? importTermCardModule,
+      loadCard: importTermCardModule,
       onReadMore: options.onReadMore,
       openDelayMs: options.openDelayMs ?? 300,
       closeDelayMs: 250,

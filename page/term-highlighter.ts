@@ -1,3 +1,5 @@
+import { parentAcrossShadow } from './parent-across-shadow';
+
 export interface HighlightedTerm {
   termId: string;
   range: Range;
@@ -120,11 +122,7 @@ export class TermHighlighter {
 function isInside(node: Node, containers: ReadonlySet<Node>): boolean {
   if (containers.size === 0) return false;
   // Across shadow roots too: reading a container again reads the shadow trees inside it again.
-  for (
-    let current: Node | null = node;
-    current;
-    current = current.parentNode ?? (current as Partial<ShadowRoot>).host ?? null
-  ) {
+  for (let current: Node | null = node; current; current = parentAcrossShadow(current)) {
     if (containers.has(current)) return true;
   }
   return false;
