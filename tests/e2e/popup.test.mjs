@@ -58,6 +58,22 @@ test('the popup shows Part I with its sections and text', async () => {
   assert.equal(await part1.locator('.announced').count(), 0);
 });
 
+test("the series reads at body size in the popup and the reader, not at Chrome's 75 % default", async () => {
+  const fontSize = (locator) => locator.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  assert.equal(await fontSize(popup.locator('article#part-1 p').first()), 14);
+  const reader = await env.session.context.newPage();
+  try {
+    await reader.goto(env.session.extensionUrl('reader.html'));
+    const part1 = reader.locator('article#part-1');
+    const text = await fontSize(part1.locator('p').first());
+    assert.equal(text, 16);
+    assert.ok((await fontSize(part1.locator('section h3').first())) > text, 'section headings above the text');
+    assert.ok((await fontSize(part1.locator('h2'))) > text, 'the part heading above the text');
+  } finally {
+    await reader.close();
+  }
+});
+
 test('announced parts are marked as announced and have no body text', async () => {
   for (const { id, heading } of ANNOUNCED) {
     const part = popup.locator(`article[id="${id}"]`);
