@@ -29,8 +29,25 @@ const SKIPPED_TAGS = new Set([
  */
 const XML_VIEWER_SOURCE_ID = 'webkit-xml-viewer-source-xml';
 
-export function isSkippedElement(element: Element, ownHostTag: string): boolean {
-  if (SKIPPED_TAGS.has(element.tagName) || element.localName === ownHostTag) return true;
+/**
+ * A selector for the elements `isSkippedElement` skips, so one call into the engine can tell
+ * whether a whole subtree holds any.
+ */
+export function skippedSelector(ownHostTag: string): string {
+  const tags = new Set([...SKIPPED_TAGS].map((tag) => tag.toLowerCase()));
+  return [
+    ...tags,
+    ownHostTag,
+    `#${XML_VIEWER_SOURCE_ID}`,
+    '[aria-hidden="true"]',
+    '[contenteditable]:not([contenteditable="false"])',
+  ].join(',');
+}
+
+/** `tagName` saves a call into the engine where the caller has already read it. */
+export function isSkippedElement(element: Element, ownHostTag: string, tagName = element.tagName): boolean {
+  // Our host is an HTML element: its tag name is upper case, except in XHTML documents.
+  if (SKIPPED_TAGS.has(tagName) || tagName === ownHostTag || tagName === ownHostTag.toUpperCase()) return true;
   // Most elements carry no attributes at all: one call answers for all the checks below.
   if (!element.hasAttributes()) return false;
   if (element.id === XML_VIEWER_SOURCE_ID) return true;

@@ -14,7 +14,7 @@ export interface TermScannerOptions {
   sliceMs?: number;
   /** Each open shadow root met, so the caller can watch it for changes too. */
   onShadowRoot?: (root: ShadowRoot) => void;
-  /** Told the length of each run of text read, so the caller can tell how dense the terms are. */
+  /** Told the length of each stretch of text looked at, so the caller can tell how dense the terms are. */
   onTextRead?: (characters: number) => void;
   /** A block of the first root to read before the rest (see `textRuns`). */
   startAt?: Node | null;
@@ -64,14 +64,19 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
   for (let root = queue.shift(); root !== undefined; root = queue.shift()) {
     const runs = textRuns(root, {
       ownHostTag: options.ownHostTag,
+      mayHoldTerm: matcher.mayMatch,
       startAt: root === roots[0] ? options.startAt : null,
       onShadowRoot: (shadow) => {
         options.onShadowRoot?.(shadow);
         queue.push(shadow);
       },
+      onTextRead: options.onTextRead,
     });
     for (const run of runs) {
-      options.onTextRead?.(run.text.length);
+      if (run === null) {
+        if (performance.now() - sliceStart > sliceMs && !(await pause())) return { status: 'stopped', workMs };
+        continue;
+      }
       const matches = matcher.findAll(run.text);
       let yieldedInRun = false;
       for (let index = 0; index < matches.length; index++) {

@@ -1,4 +1,4 @@
-import { isSkippedElement } from './eligible-text';
+import { isSkippedElement, skippedSelector } from './eligible-text';
 
 /**
  * A stretch of text a reader sees as continuous: consecutive text nodes inside one block, joined
@@ -64,11 +64,18 @@ export function blockContainerOf(node: Node): Node {
 
 export interface TextRunOptions {
   ownHostTag: string;
+  /**
+   * A global pattern that matches wherever a term may be read (a superset of the matcher's
+   * matches): text where it finds nothing is passed over without reading its text nodes.
+   */
+  mayHoldTerm: RegExp;
   /** Open shadow roots under the root, outside skipped content, are reported here to be read as roots of their own. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Told the length of each stretch of text looked at, read or passed over. */
+  onTextRead?: (characters: number) => void;
   /**
-   * A block to read first (the one the reader is looking at), then the rest of the root from its
-   * start up to that block; every run is still read exactly once.
+   * A block to read first (the one the reader is looking at) and on to the root's end, then the
+   * rest of the root from its start up to that block; every run is still read exactly once.
    */
   startAt?: Node | null;
 }
@@ -79,71 +86,274 @@ interface Placement {
   block: Node;
 }
 
+/** What one reading of a root shares between its passes. */
+interface Reading {
+  document: Document;
+  options: TextRunOptions;
+  placementOf: (parent: Node) => Placement;
+  skipped: string;
+  collector: RunCollector;
+}
+
 /**
- * The text runs under `root`, skipping code, form fields, editors and hidden content.
+ * The text runs under `root` that may hold a term, skipping code, form fields, editors and hidden
+ * content; `null` between them marks a point where the caller may pause, as long stretches of
+ * text without a term yield no run.
  *
- * The walk shows the browser only text nodes and passes no filter: a filter callback costs a call
- * from the engine into script for every element and made the walk twenty times slower. Where a
- * text node belongs (skipped? which block?) is worked out from its parent instead, once per parent.
+ * A block's whole text is fetched with one call and tested with `mayHoldTerm`; only blocks where
+ * it finds something have their text nodes read one by one, so most text is never visited by
+ * script at all: calls into the engine, not matching, are what a scan costs.
  */
-export function* textRuns(root: Node, options: TextRunOptions): Generator<TextRun> {
+export function* textRuns(root: Node, options: TextRunOptions): Generator<TextRun | null> {
   const document = root.ownerDocument ?? (root as Document);
   if (document.designMode === 'on') return;
   const placements = new Map<Node, Placement>();
   const placementOf = (parent: Node): Placement => place(parent, root, options.ownHostTag, placements);
   if (placementOf(root).skipped) return;
-  if (options.onShadowRoot) reportShadowRoots(document, root, placementOf, options.onShadowRoot);
-
-  const startAt = options.startAt;
-  if (startAt && startAt !== root && root.contains(startAt)) {
-    let firstSeen: Text | null = null;
-    yield* runsAlong(document, root, placementOf, startAt, null, (text) => {
-      firstSeen ??= text;
-    });
-    yield* runsAlong(document, root, placementOf, null, firstSeen, () => {});
+  const ownShadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (ownShadow) options.onShadowRoot?.(ownShadow);
+  const reading: Reading = {
+    document,
+    options,
+    placementOf,
+    skipped: skippedSelector(options.ownHostTag),
+    collector: new RunCollector(placementOf),
+  };
+  const startAt = firstBlock(root, options.startAt ?? null);
+  if (startAt) {
+    const lineage = ancestorsOf(startAt, root);
+    yield* runsOfBlocks(reading, root, { from: startAt, until: null, lineage });
+    yield* runsOfBlocks(reading, root, { from: null, until: startAt, lineage });
   } else {
-    yield* runsAlong(document, root, placementOf, null, null, () => {});
+    yield* runsOfBlocks(reading, root, { from: null, until: null, lineage: new Set() });
   }
 }
 
-/** Runs in document order from `from` (or the root's start) up to, not including, the text node `stopAt`. */
-function* runsAlong(
-  document: Document,
-  root: Node,
-  placementOf: (parent: Node) => Placement,
-  from: Node | null,
-  stopAt: Text | null,
-  onText: (text: Text) => void,
-): Generator<TextRun> {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  if (from) walker.currentNode = from;
-  let nodes: Text[] = [];
-  let block: Node | null = null;
-  // Neighbouring text nodes mostly share a parent: the memo's lookup is skipped for them.
-  let lastParent: Node | null = null;
-  let lastPlacement: Placement | null = null;
-  for (
-    let node = walker.nextNode() as Text | null;
-    node !== null && node !== stopAt;
-    node = walker.nextNode() as Text | null
-  ) {
-    const parent = node.parentNode;
-    if (!parent) continue;
-    if (parent !== lastParent || lastPlacement === null) {
-      lastParent = parent;
-      lastPlacement = placementOf(parent);
-    }
-    const placement = lastPlacement;
-    if (placement.skipped) continue;
-    onText(node);
-    if (placement.block !== block || startsLine(node, placement.block, placementOf)) {
-      if (nodes.length > 0) yield toRun(nodes);
-      nodes = [];
-      block = placement.block;
-    }
-    nodes.push(node);
+/**
+ * The block to start at, if it can be read apart from the rest: inside the root, and not inside
+ * inline formatting, whose text is read with its neighbours'.
+ */
+function firstBlock(root: Node, startAt: Node | null): Element | null {
+  if (startAt === null || startAt === root || startAt.nodeType !== Node.ELEMENT_NODE) return null;
+  if (isInlineElement(startAt as Element) || !root.contains(startAt)) return null;
+  for (let node = startAt.parentNode; node && node !== root; node = node.parentNode) {
+    if (node.nodeType === Node.ELEMENT_NODE && isInlineElement(node as Element)) return null;
   }
-  if (nodes.length > 0) yield toRun(nodes);
+  return startAt as Element;
+}
+
+function ancestorsOf(node: Node, root: Node): Set<Node> {
+  const ancestors = new Set<Node>();
+  for (let current = node.parentNode; current && current !== root; current = current.parentNode) {
+    ancestors.add(current);
+  }
+  return ancestors;
+}
+
+// A block with at most this many elements inside has its text fetched with one call. A bigger one
+// is looked into child by child: the engine joins a long text more slowly per character, and a
+// block that holds most of the page would be fetched again at every level below it.
+const ONE_CALL_ELEMENTS = 64;
+// How many children are looked at between two points where the caller may pause.
+const CHILDREN_PER_PAUSE_POINT = 64;
+
+interface Frame {
+  parent: Node;
+  next: ChildNode | null;
+}
+
+interface Stretch {
+  /** Reading starts at this block (and goes on to the end), or at the root's start if null. */
+  from: Element | null;
+  /** Reading stops before this block, or at the root's end if null. */
+  until: Element | null;
+  /** The ancestors of `from` or `until` below the root: looked into, never read whole. */
+  lineage: ReadonlySet<Node>;
+}
+
+/**
+ * Reads the root's blocks depth first without recursion (pages nest 10,000 deep). Consecutive text
+ * and inline children of one parent are read together, as the lines of that parent's block.
+ */
+function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generator<TextRun | null> {
+  const { options, collector } = reading;
+  const stack: Frame[] = [{ parent: root, next: root.firstChild }];
+  let reached = stretch.from === null;
+  let lines: Node[] = [];
+  let linesText = '';
+  // Skipped content inside inline formatting is in its text but not in its runs: such lines are always read.
+  let linesHideSkipped = false;
+  let sincePausePoint = 0;
+  while (stack.length > 0) {
+    if (++sincePausePoint === CHILDREN_PER_PAUSE_POINT) {
+      sincePausePoint = 0;
+      yield null;
+    }
+    const frame = stack[stack.length - 1] as Frame;
+    const child = frame.next;
+    const tagName = child !== null && child.nodeType === Node.ELEMENT_NODE ? (child as Element).tagName : null;
+    const isBlock = tagName !== null && !INLINE_TAGS.has(tagName);
+    if ((child === null || isBlock) && lines.length > 0) {
+      options.onTextRead?.(linesText.length);
+      if (linesHideSkipped || mayHoldTerm(linesText, options.mayHoldTerm)) {
+        for (const line of lines) yield* runsOfInline(reading, line);
+        const run = collector.finish();
+        if (run) yield run;
+      }
+      lines = [];
+      linesText = '';
+      linesHideSkipped = false;
+    }
+    if (child === null) {
+      stack.pop();
+      continue;
+    }
+    frame.next = child.nextSibling;
+    if (isBlock) {
+      const element = child as Element;
+      if (element === stretch.until) return;
+      if (element === stretch.from) reached = true;
+      else if (stretch.lineage.has(element)) {
+        if (!isSkippedElement(element, options.ownHostTag, tagName)) {
+          // Both passes look into these; the one that reads what comes before `from` reports them.
+          if (stretch.until !== null) reportShadowRoot(element, options);
+          stack.push({ parent: element, next: element.firstChild });
+        }
+        continue;
+      }
+      if (!reached || isSkippedElement(element, options.ownHostTag, tagName)) continue;
+      reportShadowRoot(element, options);
+      if (!isReadInOneCall(element, reading)) {
+        stack.push({ parent: element, next: element.firstChild });
+        continue;
+      }
+      const text = element.textContent ?? '';
+      options.onTextRead?.(text.length);
+      if (mayHoldTerm(text, options.mayHoldTerm)) yield* runsWithin(reading, element);
+      continue;
+    }
+    if (!reached) continue;
+    if (child.nodeType === Node.TEXT_NODE) {
+      lines.push(child);
+      linesText += (child as Text).data;
+    } else if (tagName !== null) {
+      const element = child as Element;
+      if (isSkippedElement(element, options.ownHostTag, tagName)) continue;
+      reportShadowRoot(element, options);
+      lines.push(element);
+      linesText += element.textContent ?? '';
+      if (element.firstElementChild !== null) {
+        reportShadowRootsInside(element, reading);
+        linesHideSkipped ||= element.querySelector(reading.skipped) !== null;
+      }
+    }
+  }
+}
+
+/**
+ * Whether a block's text can be fetched with one call: it holds few elements, none skipped (their
+ * text would be in the block's but not in its runs). Its inner shadow roots are reported on the way.
+ */
+function isReadInOneCall(element: Element, reading: Reading): boolean {
+  if (element.firstElementChild === null) return true;
+  const inside = element.getElementsByTagName('*');
+  if (inside[ONE_CALL_ELEMENTS] !== undefined || element.querySelector(reading.skipped) !== null) return false;
+  reportShadowRootsInside(element, reading);
+  return true;
+}
+
+function reportShadowRoot(element: Element, options: TextRunOptions): void {
+  const shadow = element.shadowRoot;
+  if (shadow) options.onShadowRoot?.(shadow);
+}
+
+/** Any element may host a shadow root, with or without light children: every one is looked at. */
+function reportShadowRootsInside(element: Element, reading: Reading): void {
+  const report = reading.options.onShadowRoot;
+  if (!report) return;
+  const inside = element.getElementsByTagName('*');
+  for (let index = 0; index < inside.length; index++) {
+    const shadow = inside[index]?.shadowRoot;
+    if (shadow && !reading.placementOf(shadow.host).skipped) report(shadow);
+  }
+}
+
+const INVISIBLE = /[\u00ad\u200b]/u;
+
+function mayHoldTerm(text: string, pattern: RegExp): boolean {
+  // Terms read across soft hyphens and zero-width spaces ("keta&shy;mine"): test the text without them.
+  const visible = INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text;
+  pattern.lastIndex = 0;
+  return pattern.test(visible);
+}
+
+/** The runs of one text node or inline element, in a line the collector is building. */
+function* runsOfInline(reading: Reading, node: Node): Generator<TextRun> {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const run = reading.collector.add(node as Text);
+    if (run) yield run;
+    return;
+  }
+  yield* runsOfTextNodes(reading, node);
+}
+
+/** Every run inside a block. */
+function* runsWithin(reading: Reading, block: Node): Generator<TextRun> {
+  yield* runsOfTextNodes(reading, block);
+  const run = reading.collector.finish();
+  if (run) yield run;
+}
+
+/**
+ * The walk shows the browser only text nodes and passes no filter: a filter callback costs a call
+ * from the engine into script for every element and made the walk twenty times slower. Where a
+ * text node belongs (skipped? which block?) is worked out from its parent instead, once per parent.
+ */
+function* runsOfTextNodes(reading: Reading, node: Node): Generator<TextRun> {
+  const walker = reading.document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode() as Text | null; text !== null; text = walker.nextNode() as Text | null) {
+    const run = reading.collector.add(text);
+    if (run) yield run;
+  }
+}
+
+/** Joins text nodes, in document order, into runs: a new run starts at each new block or line. */
+class RunCollector {
+  private nodes: Text[] = [];
+  private block: Node | null = null;
+  // Neighbouring text nodes mostly share a parent: the memo's lookup is skipped for them.
+  private lastParent: Node | null = null;
+  private lastPlacement: Placement | null = null;
+
+  constructor(private readonly placementOf: (parent: Node) => Placement) {}
+
+  /** Takes the next text node; returns the run it ended, if it starts a new one. */
+  add(node: Text): TextRun | null {
+    const parent = node.parentNode;
+    if (!parent) return null;
+    if (parent !== this.lastParent || this.lastPlacement === null) {
+      this.lastParent = parent;
+      this.lastPlacement = this.placementOf(parent);
+    }
+    const placement = this.lastPlacement;
+    if (placement.skipped) return null;
+    let ended: TextRun | null = null;
+    if (placement.block !== this.block || startsLine(node, placement.block, this.placementOf)) {
+      ended = this.finish();
+      this.block = placement.block;
+    }
+    this.nodes.push(node);
+    return ended;
+  }
+
+  /** The run being built, if any; the next text node starts a new one. */
+  finish(): TextRun | null {
+    this.block = null;
+    if (this.nodes.length === 0) return null;
+    const run = toRun(this.nodes);
+    this.nodes = [];
+    return run;
+  }
 }
 
 /**
@@ -198,27 +408,6 @@ function startsLine(text: Text, block: Node, placementOf: (parent: Node) => Plac
       previous = previous.lastChild;
     }
     node = previous;
-  }
-}
-
-/**
- * Open shadow roots under the root, the root's own first: a rescan's root is often a just-added web
- * component whose text is all in its shadow root. Any element may be a host, with or without light
- * children, so every element is looked at; selectors that tried to narrow the search (custom
- * elements, empty hosts) cost the engine more than this walk, and missed hosts.
- */
-function reportShadowRoots(
-  document: Document,
-  root: Node,
-  placementOf: (parent: Node) => Placement,
-  report: (root: ShadowRoot) => void,
-): void {
-  const ownShadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
-  if (ownShadow) report(ownShadow);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  for (let element = walker.nextNode() as Element | null; element; element = walker.nextNode() as Element | null) {
-    const shadow = element.shadowRoot;
-    if (shadow && !placementOf(element).skipped) report(shadow);
   }
 }
 

@@ -18,7 +18,15 @@ export interface TermMatch {
 export interface TermMatcher {
   /** Every non-overlapping occurrence in `text`, left to right; at one position the longest alias wins. */
   findAll(text: string): TermMatch[];
+  /**
+   * A global pattern that finds something in every text where `findAll` would: text where it finds
+   * nothing need not be read closely. It knows nothing of word edges, case rules or exclusions.
+   */
+  readonly mayMatch: RegExp;
 }
+
+// Matches nothing: with no terms, no text is worth reading.
+const NOTHING = /(?!)/g;
 
 interface Spelling {
   termId: string;
@@ -56,13 +64,15 @@ export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher 
       exclusions.set(entry.id, { anywhere: new RegExp(source, 'gi'), here: new RegExp(source, 'iy') });
     }
   }
-  if (spellings.size === 0) return { findAll: () => [] };
+  if (spellings.size === 0) return { findAll: () => [], mayMatch: NOTHING };
 
   // The `u` flag slows the whole scan; the Unicode-aware boundary checks run only at candidates instead.
   const pattern = new RegExp(`(${triePatternSource([...spellings.keys()])})(?:e?s|['’]s)?(?![A-Za-z0-9])`, 'gi');
   const shorterAtStart = new RegExp(pattern.source, 'iy');
+  const mayMatch = new RegExp(triePatternSource([...spellings.keys()]), 'gi');
 
   return {
+    mayMatch,
     findAll(text) {
       const matches: TermMatch[] = [];
       pattern.lastIndex = 0;

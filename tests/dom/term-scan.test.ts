@@ -139,3 +139,84 @@ describe('finding every open shadow root', () => {
     expect(texts(await scan(document.body))).toEqual([]);
   });
 });
+
+describe('reading only the blocks that may hold a term', () => {
+  const counts = async (root: Node) => (await scan(root)).termCounts();
+  const paragraphs = (count: number, html: string) => Array.from({ length: count }, () => html).join('');
+
+  it.each([
+    ['in a paragraph', '<p>sero<span aria-hidden="true">xx</span>tonin</p>'],
+    ['among the root’s own text', '<p>x</p>sero<span aria-hidden="true">xx</span>tonin<p>y</p>'],
+    ['deep in inline formatting', '<p>x</p><em>sero<span aria-hidden="true">xx</span></em>tonin'],
+    [
+      'in a block too big to fetch whole',
+      `<div>${paragraphs(70, '<p><b>plain</b></p>')}<p>sero<i aria-hidden="true">xx</i>tonin</p></div>`,
+    ],
+  ])('reads a term across hidden inline text %s, as the page reads it', async (_name, html) => {
+    document.body.innerHTML = html;
+    expect(await counts(document.body)).toEqual({ serotonin: 1 });
+  });
+
+  it('finds terms and shadow roots deep in a block too big to fetch whole', async () => {
+    document.body.innerHTML = `<section>${paragraphs(70, '<p>plain <b>words</b></p>')}<div><p>ketamine</p><span id="host"></span></div></section>`;
+    (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
+    expect(await counts(document.body)).toEqual({ ketamine: 1, glutamate: 1 });
+  });
+
+  it('reads the shadow root of a span among the root’s own text', async () => {
+    document.body.innerHTML = 'words <b><span id="host"></span></b> more';
+    (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
+    expect(await counts(document.body)).toEqual({ glutamate: 1 });
+  });
+
+  it('starts deep inside a big block, reading each run and shadow root once', async () => {
+    document.body.innerHTML = `<p>ketamine</p><div id="host"><section>${paragraphs(70, '<p><b>plain</b></p>')}<p id="seen">serotonin</p><p>anxiety</p></section></div>`;
+    (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
+    const highlighter = new TermHighlighter('test-term');
+    await scanForTerms([document.body], {
+      matcher,
+      highlighter,
+      ownHostTag: 'mhx-explainer',
+      firstOccurrenceOnly: () => false,
+      yieldToPage: async () => true,
+      startAt: document.getElementById('seen'),
+    });
+    expect(texts(highlighter)).toEqual(['serotonin', 'anxiety', 'ketamine', 'glutamate']);
+  });
+
+  it('gives the main thread back during a long stretch without terms', async () => {
+    document.body.innerHTML = `${paragraphs(2000, '<p>plain words</p>')}<p>ketamine</p>`;
+    let pauses = 0;
+    const highlighter = new TermHighlighter('test-term');
+    await scanForTerms([document.body], {
+      matcher,
+      highlighter,
+      ownHostTag: 'mhx-explainer',
+      firstOccurrenceOnly: () => false,
+      yieldToPage: async () => {
+        pauses++;
+        return true;
+      },
+      sliceMs: -1,
+    });
+    expect(pauses).toBeGreaterThan(10);
+    expect(texts(highlighter)).toEqual(['ketamine']);
+  });
+
+  it('counts the text a reader sees, passed over or read, and not scripts or code', async () => {
+    document.body.innerHTML =
+      '<p>one two</p><script>var ketamine = 1;</script><section><p>three <b>SSRI</b></p><pre>code</pre></section>';
+    let characters = 0;
+    await scanForTerms([document.body], {
+      matcher,
+      highlighter: new TermHighlighter('test-term'),
+      ownHostTag: 'mhx-explainer',
+      firstOccurrenceOnly: () => false,
+      yieldToPage: async () => true,
+      onTextRead: (read) => {
+        characters += read;
+      },
+    });
+    expect(characters).toBe('one two'.length + 'three SSRI'.length);
+  });
+});

@@ -105,6 +105,20 @@ describe('term matcher rules', () => {
   });
 
   it('matches nothing with an empty glossary', () => {
-    expect(createTermMatcher([]).findAll('ketamine')).toEqual([]);
+    const empty = createTermMatcher([]);
+    expect(empty.findAll('ketamine')).toEqual([]);
+    expect(empty.mayMatch.test('ketamine')).toBe(false);
+  });
+
+  it.each([
+    ['SSRIs are common.', true],
+    ['ssri in lower case', true],
+    ['glutamatergic', true],
+    ['the Great Depression', true],
+    ['no terms here at all', false],
+    ['', false],
+  ])('pre-tests %j as worth a closer read: %s', (text, worth) => {
+    matcher.mayMatch.lastIndex = 0;
+    expect(matcher.mayMatch.test(text)).toBe(worth);
   });
 });
