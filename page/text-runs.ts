@@ -153,7 +153,7 @@ function ancestorsOf(node: Node, root: Node): Set<Node> {
 // A block with at most this many elements inside has its text fetched with one call. A bigger one
 // is looked into child by child: the engine joins a long text more slowly per character, and a
 // block that holds most of the page would be fetched again at every level below it.
-const ONE_CALL_ELEMENTS = 64;
+const ONE_CALL_ELEMENTS = 256;
 // How many children are looked at between two points where the caller may pause.
 const CHILDREN_PER_PAUSE_POINT = 64;
 
@@ -223,12 +223,13 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       }
       if (!reached || isSkippedElement(element, options.ownHostTag, tagName)) continue;
       reportShadowRoot(element, options);
-      if (!isReadInOneCall(element, reading)) {
+      const skippedLength = skippedLengthIfOneCall(element, reading);
+      if (skippedLength === null) {
         stack.push({ parent: element, next: element.firstChild });
         continue;
       }
       const text = element.textContent ?? '';
-      options.onTextRead?.(text.length);
+      options.onTextRead?.(text.length - skippedLength);
       if (mayHoldTerm(text, options.mayHoldTerm)) yield* runsWithin(reading, element);
       continue;
     }
@@ -251,15 +252,26 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
 }
 
 /**
- * Whether a block's text can be fetched with one call: it holds few elements, none skipped (their
- * text would be in the block's but not in its runs). Its inner shadow roots are reported on the way.
+ * How much of a block's text is skipped content, if the block's text can be fetched with one call:
+ * it holds few elements, and no hidden inline formatting (whose text is in the block's but not in
+ * its runs, where a term may read across it). Null when the block must be looked into instead.
+ * Its inner shadow roots are reported on the way.
  */
-function isReadInOneCall(element: Element, reading: Reading): boolean {
-  if (element.firstElementChild === null) return true;
-  const inside = element.getElementsByTagName('*');
-  if (inside[ONE_CALL_ELEMENTS] !== undefined || element.querySelector(reading.skipped) !== null) return false;
+function skippedLengthIfOneCall(element: Element, reading: Reading): number | null {
+  if (element.firstElementChild === null) return 0;
+  if (element.getElementsByTagName('*')[ONE_CALL_ELEMENTS] !== undefined) return null;
+  const skipped = element.querySelectorAll(reading.skipped);
+  let skippedLength = 0;
+  let outermost: Element | null = null;
+  for (let index = 0; index < skipped.length; index++) {
+    const inside = skipped[index] as Element;
+    if (outermost?.contains(inside)) continue;
+    if (INLINE_TAGS.has(inside.tagName)) return null;
+    outermost = inside;
+    skippedLength += inside.textContent?.length ?? 0;
+  }
   reportShadowRootsInside(element, reading);
-  return true;
+  return skippedLength;
 }
 
 function reportShadowRoot(element: Element, options: TextRunOptions): void {

@@ -150,7 +150,7 @@ describe('reading only the blocks that may hold a term', () => {
     ['deep in inline formatting', '<p>x</p><em>sero<span aria-hidden="true">xx</span></em>tonin'],
     [
       'in a block too big to fetch whole',
-      `<div>${paragraphs(70, '<p><b>plain</b></p>')}<p>sero<i aria-hidden="true">xx</i>tonin</p></div>`,
+      `<div>${paragraphs(300, '<p><b>plain</b></p>')}<p>sero<i aria-hidden="true">xx</i>tonin</p></div>`,
     ],
   ])('reads a term across hidden inline text %s, as the page reads it', async (_name, html) => {
     document.body.innerHTML = html;
@@ -158,7 +158,7 @@ describe('reading only the blocks that may hold a term', () => {
   });
 
   it('finds terms and shadow roots deep in a block too big to fetch whole', async () => {
-    document.body.innerHTML = `<section>${paragraphs(70, '<p>plain <b>words</b></p>')}<div><p>ketamine</p><span id="host"></span></div></section>`;
+    document.body.innerHTML = `<section>${paragraphs(300, '<p>plain <b>words</b></p>')}<div><p>ketamine</p><span id="host"></span></div></section>`;
     (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
     expect(await counts(document.body)).toEqual({ ketamine: 1, glutamate: 1 });
   });
@@ -170,7 +170,7 @@ describe('reading only the blocks that may hold a term', () => {
   });
 
   it('starts deep inside a big block, reading each run and shadow root once', async () => {
-    document.body.innerHTML = `<p>ketamine</p><div id="host"><section>${paragraphs(70, '<p><b>plain</b></p>')}<p id="seen">serotonin</p><p>anxiety</p></section></div>`;
+    document.body.innerHTML = `<p>ketamine</p><div id="host"><section>${paragraphs(300, '<p><b>plain</b></p>')}<p id="seen">serotonin</p><p>anxiety</p></section></div>`;
     (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
     const highlighter = new TermHighlighter('test-term');
     await scanForTerms([document.body], {
