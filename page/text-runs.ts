@@ -160,6 +160,11 @@ const CHILDREN_PER_PAUSE_POINT = 64;
 interface Frame {
   parent: Node;
   next: ChildNode | null;
+  /**
+   * The parent is too big to fetch whole and its one element child holds all of it but itself: that
+   * child is looked into without counting its elements again (wrappers nest thousands deep).
+   */
+  loneChildTooBig: boolean;
 }
 
 interface Stretch {
@@ -177,7 +182,7 @@ interface Stretch {
  */
 function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generator<TextRun | null> {
   const { options, collector } = reading;
-  const stack: Frame[] = [{ parent: root, next: root.firstChild }];
+  const stack: Frame[] = [{ parent: root, next: root.firstChild, loneChildTooBig: false }];
   let reached = stretch.from === null;
   let lines: Node[] = [];
   let linesText = '';
@@ -217,15 +222,15 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
         if (!isSkippedElement(element, options.ownHostTag, tagName)) {
           // Both passes look into these; the one that reads what comes before `from` reports them.
           if (stretch.until !== null) reportShadowRoot(element, options);
-          stack.push({ parent: element, next: element.firstChild });
+          stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false });
         }
         continue;
       }
       if (!reached || isSkippedElement(element, options.ownHostTag, tagName)) continue;
       reportShadowRoot(element, options);
-      const skippedLength = skippedLengthIfOneCall(element, reading);
+      const skippedLength = frame.loneChildTooBig ? null : skippedLengthIfOneCall(element, reading);
       if (skippedLength === null) {
-        stack.push({ parent: element, next: element.firstChild });
+        stack.push({ parent: element, next: element.firstChild, loneChildTooBig: element.childElementCount === 1 });
         continue;
       }
       const text = element.textContent ?? '';
