@@ -73,23 +73,22 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
       onTextRead: options.onTextRead,
     });
     for (const run of runs) {
-      if (run === null) {
-        if (performance.now() - sliceStart > sliceMs && !(await pause())) return { status: 'stopped', workMs };
-        continue;
-      }
-      const matches = matcher.findAll(run.text);
-      let yieldedInRun = false;
-      for (let index = 0; index < matches.length; index++) {
-        const match = matches[index] as TermMatch;
-        if (options.firstOccurrenceOnly() && highlighter.has(match.termId)) continue;
-        const highlighted = yieldedInRun
-          ? tryRangeInRun(run, match.start, match.end)
-          : rangeInRun(run, match.start, match.end);
-        if (highlighted) highlighter.add(match.termId, highlighted.range, highlighted.nodes);
-        // A single huge text node can hold thousands of terms: yield inside a run too.
-        if (index % 256 === 255 && performance.now() - sliceStart > sliceMs) {
-          if (!(await pause())) return { status: 'stopped', workMs };
-          yieldedInRun = true;
+      // `null` is a pause point in text without terms: only the slice's time is looked at.
+      if (run !== null) {
+        const matches = matcher.findAll(run.text);
+        let yieldedInRun = false;
+        for (let index = 0; index < matches.length; index++) {
+          const match = matches[index] as TermMatch;
+          if (options.firstOccurrenceOnly() && highlighter.has(match.termId)) continue;
+          const highlighted = yieldedInRun
+            ? tryRangeInRun(run, match.start, match.end)
+            : rangeInRun(run, match.start, match.end);
+          if (highlighted) highlighter.add(match.termId, highlighted.range, highlighted.nodes);
+          // A single huge text node can hold thousands of terms: yield inside a run too.
+          if (index % 256 === 255 && performance.now() - sliceStart > sliceMs) {
+            if (!(await pause())) return { status: 'stopped', workMs };
+            yieldedInRun = true;
+          }
         }
       }
       if (performance.now() - sliceStart > sliceMs && !(await pause())) return { status: 'stopped', workMs };

@@ -186,8 +186,9 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
   let reached = stretch.from === null;
   let lines: Node[] = [];
   let linesText = '';
-  // Skipped content inside inline formatting is in its text but not in its runs: such lines are always read.
-  let linesHideSkipped = false;
+  let linesSkippedLength = 0;
+  // Hidden inline formatting is in the lines' text but not in their runs: such lines are always read.
+  let linesHideText = false;
   let sincePausePoint = 0;
   while (stack.length > 0) {
     if (++sincePausePoint === CHILDREN_PER_PAUSE_POINT) {
@@ -199,15 +200,16 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
     const tagName = child !== null && child.nodeType === Node.ELEMENT_NODE ? (child as Element).tagName : null;
     const isBlock = tagName !== null && !INLINE_TAGS.has(tagName);
     if ((child === null || isBlock) && lines.length > 0) {
-      options.onTextRead?.(linesText.length);
-      if (linesHideSkipped || mayHoldTerm(linesText, options.mayHoldTerm)) {
+      options.onTextRead?.(linesText.length - linesSkippedLength);
+      if (linesHideText || mayHoldTerm(linesText, options.mayHoldTerm)) {
         for (const line of lines) yield* runsOfInline(reading, line);
         const run = collector.finish();
         if (run) yield run;
       }
       lines = [];
       linesText = '';
-      linesHideSkipped = false;
+      linesSkippedLength = 0;
+      linesHideText = false;
     }
     if (child === null) {
       stack.pop();
@@ -250,21 +252,33 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       linesText += element.textContent ?? '';
       if (element.firstElementChild !== null) {
         reportShadowRootsInside(element, reading);
-        linesHideSkipped ||= element.querySelector(reading.skipped) !== null;
+        const skippedLength = skippedTextLength(element, reading);
+        if (skippedLength === null) linesHideText = true;
+        else linesSkippedLength += skippedLength;
       }
     }
   }
 }
 
 /**
- * How much of a block's text is skipped content, if the block's text can be fetched with one call:
- * it holds few elements, and no hidden inline formatting (whose text is in the block's but not in
- * its runs, where a term may read across it). Null when the block must be looked into instead.
+ * How much of a block's text is skipped content, if the block's text can be fetched with one call
+ * (it holds few elements; see `skippedTextLength`). Null when the block must be looked into instead.
  * Its inner shadow roots are reported on the way.
  */
 function skippedLengthIfOneCall(element: Element, reading: Reading): number | null {
   if (element.firstElementChild === null) return 0;
   if (element.getElementsByTagName('*')[ONE_CALL_ELEMENTS] !== undefined) return null;
+  const skippedLength = skippedTextLength(element, reading);
+  // A block looked into instead reports its shadow roots on the way down.
+  if (skippedLength !== null) reportShadowRootsInside(element, reading);
+  return skippedLength;
+}
+
+/**
+ * How much of an element's text is skipped content. Null when it holds hidden inline formatting: its text is in the element's but not in the runs,
+ * where a term may read across it, so a test of the element's text may miss that term.
+ */
+function skippedTextLength(element: Element, reading: Reading): number | null {
   const skipped = element.querySelectorAll(reading.skipped);
   let skippedLength = 0;
   let outermost: Element | null = null;
@@ -275,7 +289,6 @@ function skippedLengthIfOneCall(element: Element, reading: Reading): number | nu
     outermost = inside;
     skippedLength += inside.textContent?.length ?? 0;
   }
-  reportShadowRootsInside(element, reading);
   return skippedLength;
 }
 

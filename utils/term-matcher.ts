@@ -67,9 +67,10 @@ export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher 
   if (spellings.size === 0) return { findAll: () => [], mayMatch: NOTHING };
 
   // The `u` flag slows the whole scan; the Unicode-aware boundary checks run only at candidates instead.
-  const pattern = new RegExp(`(${triePatternSource([...spellings.keys()])})(?:e?s|['’]s)?(?![A-Za-z0-9])`, 'gi');
+  const spellingsSource = triePatternSource([...spellings.keys()]);
+  const pattern = new RegExp(`(${spellingsSource})(?:e?s|['’]s)?(?![A-Za-z0-9])`, 'gi');
   const shorterAtStart = new RegExp(pattern.source, 'iy');
-  const mayMatch = new RegExp(triePatternSource([...spellings.keys()]), 'gi');
+  const mayMatch = new RegExp(spellingsSource, 'gi');
 
   return {
     mayMatch,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { glossary } from '@/content/glossary';
 import { TermHighlighter } from '@/page/term-highlighter';
-import { scanForTerms } from '@/page/term-scanner';
+import { scanForTerms, type TermScannerOptions } from '@/page/term-scanner';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 const fixtures = import.meta.glob<string>('@/tests/fixtures/dom/*.html', {
@@ -11,15 +11,17 @@ const fixtures = import.meta.glob<string>('@/tests/fixtures/dom/*.html', {
 });
 const matcher = createTermMatcher(glossary);
 
-async function scan(root: Node, firstOccurrenceOnly = false) {
+/** Scans with a fresh highlighter and no pauses; `options` overrides any of the scan's options. */
+async function scan(root: Node, options: Partial<TermScannerOptions> = {}) {
   const highlighter = new TermHighlighter('test-term');
   await scanForTerms([root], {
     matcher,
     highlighter,
     ownHostTag: 'mhx-explainer',
-    firstOccurrenceOnly: () => firstOccurrenceOnly,
+    firstOccurrenceOnly: () => false,
     yieldToPage: async () => true,
     sliceMs: 0,
+    ...options,
   });
   return highlighter;
 }
@@ -54,21 +56,13 @@ describe('scanning', () => {
   it('reads the block on screen first, then the rest, each run once', async () => {
     document.body.innerHTML =
       '<p>ketamine</p><section id="seen"><p>serotonin <em>and</em> glutamate</p></section><p>anxiety</p>';
-    const highlighter = new TermHighlighter('test-term');
-    await scanForTerms([document.body], {
-      matcher,
-      highlighter,
-      ownHostTag: 'mhx-explainer',
-      firstOccurrenceOnly: () => false,
-      yieldToPage: async () => true,
-      startAt: document.getElementById('seen'),
-    });
+    const highlighter = await scan(document.body, { startAt: document.getElementById('seen') });
     expect(texts(highlighter)).toEqual(['serotonin', 'glutamate', 'anxiety', 'ketamine']);
   });
 
   it('highlights each term once with "first occurrence only"', async () => {
     document.body.innerHTML = '<p>SSRIs and SSRIs</p><p>ketamine, SSRI, ketamine</p>';
-    expect(texts(await scan(document.body, true))).toEqual(['SSRIs', 'ketamine']);
+    expect(texts(await scan(document.body, { firstOccurrenceOnly: () => true }))).toEqual(['SSRIs', 'ketamine']);
   });
 
   it('leaves design-mode documents alone', async () => {
@@ -124,6 +118,10 @@ describe('finding every open shadow root', () => {
     ['a span with only white space', '<p><span id="host"> </span></p>'],
     ['a section holding only elements', '<section id="host"><span></span><img alt=""></section>'],
     ['the scan root itself', '<section id="host"></section>'],
+    [
+      'a custom element in formatting that hides text',
+      '<span><x-card id="host"><span><span aria-hidden="true"></span></span></x-card></span>',
+    ],
   ])('reads the shadow root of %s', async (name, html) => {
     document.body.innerHTML = html;
     const host = document.getElementById('host') as HTMLElement;
@@ -172,27 +170,14 @@ describe('reading only the blocks that may hold a term', () => {
   it('starts deep inside a big block, reading each run and shadow root once', async () => {
     document.body.innerHTML = `<p>ketamine</p><div id="host"><section>${paragraphs(300, '<p><b>plain</b></p>')}<p id="seen">serotonin</p><p>anxiety</p></section></div>`;
     (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
-    const highlighter = new TermHighlighter('test-term');
-    await scanForTerms([document.body], {
-      matcher,
-      highlighter,
-      ownHostTag: 'mhx-explainer',
-      firstOccurrenceOnly: () => false,
-      yieldToPage: async () => true,
-      startAt: document.getElementById('seen'),
-    });
+    const highlighter = await scan(document.body, { startAt: document.getElementById('seen') });
     expect(texts(highlighter)).toEqual(['serotonin', 'anxiety', 'ketamine', 'glutamate']);
   });
 
   it('gives the main thread back during a long stretch without terms', async () => {
     document.body.innerHTML = `${paragraphs(2000, '<p>plain words</p>')}<p>ketamine</p>`;
     let pauses = 0;
-    const highlighter = new TermHighlighter('test-term');
-    await scanForTerms([document.body], {
-      matcher,
-      highlighter,
-      ownHostTag: 'mhx-explainer',
-      firstOccurrenceOnly: () => false,
+    const highlighter = await scan(document.body, {
       yieldToPage: async () => {
         pauses++;
         return true;
@@ -203,20 +188,25 @@ describe('reading only the blocks that may hold a term', () => {
     expect(texts(highlighter)).toEqual(['ketamine']);
   });
 
-  it('counts the text a reader sees, passed over or read, and not scripts or code', async () => {
-    document.body.innerHTML =
-      '<p>one two</p><script>var ketamine = 1;</script><section><p>three <b>SSRI</b></p><pre>code</pre></section>';
+  it.each([
+    [
+      'in blocks',
+      '<p>one two</p><script>var ketamine = 1;</script><section><p>three <b>SSRI</b></p><pre>code</pre></section>',
+      'one two' + 'three SSRI',
+    ],
+    [
+      'in the root’s own lines',
+      'one two <a>three <svg><title>icon</title></svg>SSRI</a><script>var x;</script>',
+      'one two three SSRI',
+    ],
+  ])('counts the text a reader sees %s, passed over or read, and not scripts or code', async (_name, html, seen) => {
+    document.body.innerHTML = html;
     let characters = 0;
-    await scanForTerms([document.body], {
-      matcher,
-      highlighter: new TermHighlighter('test-term'),
-      ownHostTag: 'mhx-explainer',
-      firstOccurrenceOnly: () => false,
-      yieldToPage: async () => true,
+    await scan(document.body, {
       onTextRead: (read) => {
         characters += read;
       },
     });
-    expect(characters).toBe('one two'.length + 'three SSRI'.length);
+    expect(characters).toBe(seen.length);
   });
 });
