@@ -1,4 +1,5 @@
 import { isSkippedElement, skippedSelector } from './eligible-text';
+import { SHADOW_HOST_CANDIDATES } from './shadow-host-candidates';
 
 /**
  * A stretch of text a reader sees as continuous: consecutive text nodes inside one block, joined
@@ -165,6 +166,12 @@ interface Frame {
    * child is looked into without counting its elements again (wrappers nest thousands deep).
    */
   loneChildTooBig: boolean;
+  /**
+   * The parent was fetched whole and its text may hold a term: its text is counted and its shadow
+   * roots reported already, and nothing inside hides text. Its blocks are tested one by one, so only
+   * the ones that may hold a term are read closely.
+   */
+  narrowing: boolean;
 }
 
 interface Stretch {
@@ -182,7 +189,7 @@ interface Stretch {
  */
 function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generator<TextRun | null> {
   const { options, collector } = reading;
-  const stack: Frame[] = [{ parent: root, next: root.firstChild, loneChildTooBig: false }];
+  const stack: Frame[] = [{ parent: root, next: root.firstChild, loneChildTooBig: false, narrowing: false }];
   let reached = stretch.from === null;
   let lines: Node[] = [];
   let linesText = '';
@@ -200,7 +207,7 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
     const tagName = child !== null && child.nodeType === Node.ELEMENT_NODE ? (child as Element).tagName : null;
     const isBlock = tagName !== null && !INLINE_TAGS.has(tagName);
     if ((child === null || isBlock) && lines.length > 0) {
-      options.onTextRead?.(linesText.length - linesSkippedLength);
+      if (!frame.narrowing) options.onTextRead?.(linesText.length - linesSkippedLength);
       if (linesHideText || mayHoldTerm(linesText, options.mayHoldTerm)) {
         for (const line of lines) yield* runsOfInline(reading, line);
         const run = collector.finish();
@@ -224,20 +231,30 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
         if (!isSkippedElement(element, options.ownHostTag, tagName)) {
           // Both passes look into these; the one that reads what comes before `from` reports them.
           if (stretch.until !== null) reportShadowRoot(element, options);
-          stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false });
+          stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false, narrowing: false });
         }
         continue;
       }
       if (!reached || isSkippedElement(element, options.ownHostTag, tagName)) continue;
+      if (frame.narrowing) {
+        if (mayHoldTerm(element.textContent ?? '', options.mayHoldTerm))
+          yield* runsOfFetchedBlock(reading, element, stack);
+        continue;
+      }
       reportShadowRoot(element, options);
       const skippedLength = frame.loneChildTooBig ? null : skippedLengthIfOneCall(element, reading);
       if (skippedLength === null) {
-        stack.push({ parent: element, next: element.firstChild, loneChildTooBig: element.childElementCount === 1 });
+        stack.push({
+          parent: element,
+          next: element.firstChild,
+          loneChildTooBig: element.childElementCount === 1,
+          narrowing: false,
+        });
         continue;
       }
       const text = element.textContent ?? '';
       options.onTextRead?.(text.length - skippedLength);
-      if (mayHoldTerm(text, options.mayHoldTerm)) yield* runsWithin(reading, element);
+      if (mayHoldTerm(text, options.mayHoldTerm)) yield* runsOfFetchedBlock(reading, element, stack);
       continue;
     }
     if (!reached) continue;
@@ -247,9 +264,10 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
     } else if (tagName !== null) {
       const element = child as Element;
       if (isSkippedElement(element, options.ownHostTag, tagName)) continue;
-      reportShadowRoot(element, options);
       lines.push(element);
       linesText += element.textContent ?? '';
+      if (frame.narrowing) continue;
+      reportShadowRoot(element, options);
       if (element.firstElementChild !== null) {
         reportShadowRootsInside(element, reading);
         const skippedLength = skippedTextLength(element, reading);
@@ -258,6 +276,20 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       }
     }
   }
+}
+
+/**
+ * The runs of a block fetched whole whose text may hold a term: read at once if it is one block of
+ * lines, else looked into (pushed on the stack) so that only its blocks that may hold one are read.
+ */
+function* runsOfFetchedBlock(reading: Reading, element: Element, stack: Frame[]): Generator<TextRun> {
+  for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
+    if (!INLINE_TAGS.has(child.tagName)) {
+      stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false, narrowing: true });
+      return;
+    }
+  }
+  yield* runsWithin(reading, element);
 }
 
 /**
@@ -297,11 +329,11 @@ function reportShadowRoot(element: Element, options: TextRunOptions): void {
   if (shadow) options.onShadowRoot?.(shadow);
 }
 
-/** Any element may host a shadow root, with or without light children: every one is looked at. */
+/** A shadow root may sit on a host with or without light children: every element that may host one is looked at. */
 function reportShadowRootsInside(element: Element, reading: Reading): void {
   const report = reading.options.onShadowRoot;
   if (!report) return;
-  const inside = element.getElementsByTagName('*');
+  const inside = element.querySelectorAll(SHADOW_HOST_CANDIDATES);
   for (let index = 0; index < inside.length; index++) {
     const shadow = inside[index]?.shadowRoot;
     if (shadow && !reading.placementOf(shadow.host).skipped) report(shadow);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { glossary } from '@/content/glossary';
 import { TermHighlighter } from '@/page/term-highlighter';
 import { scanForTerms, type TermScannerOptions } from '@/page/term-scanner';
+import { textRuns } from '@/page/text-runs';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 const fixtures = import.meta.glob<string>('@/tests/fixtures/dom/*.html', {
@@ -174,6 +175,26 @@ describe('reading only the blocks that may hold a term', () => {
     expect(texts(highlighter)).toEqual(['serotonin', 'anxiety', 'ketamine', 'glutamate']);
   });
 
+  it('reads closely only the parts of a small block that may hold a term', () => {
+    document.body.innerHTML =
+      '<article><h2>Plain title</h2><p>plain words</p><div><p>more plain</p><p>about <em>ketamine</em> here</p></div>a line <b>with</b> SSRI</article>';
+    const read = [...textRuns(document.body, { ownHostTag: 'mhx-explainer', mayHoldTerm: matcher.mayMatch })];
+    expect(read.flatMap((run) => (run ? [run.text] : []))).toEqual(['about ketamine here', 'a line with SSRI']);
+  });
+
+  it('reports each shadow root once in a small block that may hold a term', async () => {
+    document.body.innerHTML = '<article><p>SSRI</p><div><span id="host"></span><p>ketamine</p></div></article>';
+    (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
+    let reported = 0;
+    const highlighter = await scan(document.body, {
+      onShadowRoot: () => {
+        reported++;
+      },
+    });
+    expect(reported).toBe(1);
+    expect(highlighter.termCounts()).toEqual({ ssri: 1, ketamine: 1, glutamate: 1 });
+  });
+
   it('gives the main thread back during a long stretch without terms', async () => {
     document.body.innerHTML = `${paragraphs(2000, '<p>plain words</p>')}<p>ketamine</p>`;
     let pauses = 0;
@@ -198,6 +219,11 @@ describe('reading only the blocks that may hold a term', () => {
       'in the root’s own lines',
       'one two <a>three <svg><title>icon</title></svg>SSRI</a><script>var x;</script>',
       'one two three SSRI',
+    ],
+    [
+      'in a block read closely in parts',
+      '<article><p>one</p><div><p>two SSRI</p>three <i>four</i><code>x</code></div></article>',
+      'one' + 'two SSRI' + 'three four',
     ],
   ])('counts the text a reader sees %s, passed over or read, and not scripts or code', async (_name, html, seen) => {
     document.body.innerHTML = html;
