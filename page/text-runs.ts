@@ -361,6 +361,12 @@ function* runsOfInline(reading: Reading, node: Node): Generator<TextRun> {
 
 /** Every run inside a block. */
 function* runsWithin(reading: Reading, block: Node): Generator<TextRun> {
+  // Most blocks read are a paragraph of plain text: its one text node is its one run.
+  const only = block.firstChild;
+  if (only !== null && only === block.lastChild && only.nodeType === Node.TEXT_NODE) {
+    yield toRun([only as Text]);
+    return;
+  }
   yield* runsOfTextNodes(reading, block);
   const run = reading.collector.finish();
   if (run) yield run;
@@ -512,7 +518,7 @@ export function rangeInRun(run: TextRun, start: number, end: number): { range: R
   const endNode = run.nodes[last] as Text;
   range.setStart(startNode, sourceStart - (run.starts[first] ?? 0));
   range.setEnd(endNode, sourceEnd - (run.starts[last] ?? 0));
-  return { range, nodes: run.nodes.slice(first, last + 1) };
+  return { range, nodes: first === 0 && last === run.nodes.length - 1 ? run.nodes : run.nodes.slice(first, last + 1) };
 }
 
 /** The index of the node holding a joined-text index; at a seam, `atEnd` picks the earlier node. */

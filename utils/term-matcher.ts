@@ -36,7 +36,6 @@ interface Spelling {
 
 const ACRONYM = /^[A-Z0-9]{2,}$/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const ASCII_WORD_CHAR = /[A-Za-z0-9]/;
 const WHITE_SPACE = /\s/;
 
 /**
@@ -71,6 +70,9 @@ export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher 
   const pattern = new RegExp(`(${spellingsSource})(?:e?s|['’]s)?(?![A-Za-z0-9])`, 'gi');
   const shorterAtStart = new RegExp(pattern.source, 'iy');
   const mayMatch = new RegExp(spellingsSource, 'gi');
+  // The same few spellings are matched over and over: their term is worked out once (a page could
+  // vary spacing and case without end, so the memo is emptied when it grows).
+  const termsOfMatched = new Map<string, string | null>();
 
   return {
     mayMatch,
@@ -109,8 +111,18 @@ export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher 
   }
 
   function termOf(matched: string): string | null {
+    let termId = termsOfMatched.get(matched);
+    if (termId === undefined) {
+      if (termsOfMatched.size === 256) termsOfMatched.clear();
+      termId = termOfSpelling(matched);
+      termsOfMatched.set(matched, termId);
+    }
+    return termId;
+  }
+
+  function termOfSpelling(matched: string): string | null {
     const candidates = spellings.get(phraseKey(matched)) ?? [];
-    const normalized = matched.replace(/\s+/gu, ' ');
+    const normalized = matched.replace(/\s+/g, ' ');
     return (
       candidates.find((spelling) => spelling.exactCase === null || spelling.exactCase === normalized)?.termId ?? null
     );
@@ -150,16 +162,21 @@ function charactersAway(text: string, index: number, count: number, step: -1 | 1
   let at = index;
   for (let left = count; left > 0 && at > 0 && at < text.length; left--) {
     at += step;
-    while (at > 0 && at < text.length && WHITE_SPACE.test(text[at] ?? '') && WHITE_SPACE.test(text[at - 1] ?? '')) {
-      at += step;
-    }
+    while (at > 0 && at < text.length && isWhiteSpaceAt(text, at) && isWhiteSpaceAt(text, at - 1)) at += step;
   }
   return at;
 }
 
+/** Asked of up to 128 characters around every match of a term with exclusions: ASCII needs no expression. */
+function isWhiteSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return WHITE_SPACE.test(text.charAt(index));
+}
+
 function isWordEdge(text: string, index: number): boolean {
-  const char = text[index];
-  if (char === undefined) return true;
-  if (char.charCodeAt(0) < 128) return !ASCII_WORD_CHAR.test(char);
-  return !WORD_CHAR.test(char);
+  if (index < 0 || index >= text.length) return true;
+  const code = text.charCodeAt(index);
+  if (code < 128) return !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122));
+  return !WORD_CHAR.test(text.charAt(index));
 }

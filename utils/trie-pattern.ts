@@ -25,14 +25,15 @@ export function triePatternSource(phrases: readonly string[]): string {
 
 /** The key a phrase or a matched text has in the trie: folded case, one space, one apostrophe. */
 export function phraseKey(text: string): string {
-  return phraseUnits(text).join('');
+  // Looked up for every match a page holds: no `u` flag, no array of characters (\s is the same without it).
+  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
 }
 
 type TrieNode = Map<string, TrieNode>;
 const END = '';
 
 function phraseUnits(phrase: string): string[] {
-  return [...phrase.trim().toLowerCase().replace(/\s+/gu, ' ').replace(/’/gu, "'")];
+  return [...phraseKey(phrase)];
 }
 
 function emit(node: TrieNode): string {

@@ -104,6 +104,19 @@ describe('term matcher rules', () => {
     expect(small.findAll('cbt CBT Cognitive Behavioural Therapy').map((match) => match.start)).toEqual([4, 8]);
   });
 
+  it('keeps case rules and spellings apart after matching hundreds of different spellings', () => {
+    const spaced = Array.from({ length: 600 }, (_, index) => `selective${' '.repeat(index + 1)}serotonin`).join('. ');
+    const small = createTermMatcher([
+      { id: 'cbt', term: 'CBT', aliases: [] },
+      { id: 'serotonin', term: 'selective serotonin', aliases: [] },
+    ]);
+    expect(small.findAll(spaced)).toHaveLength(600);
+    for (let round = 0; round < 2; round++) {
+      expect(small.findAll('cbt CBT Cbt').map((match) => match.start)).toEqual([4]);
+      small.findAll(spaced);
+    }
+  });
+
   it('matches nothing with an empty glossary', () => {
     const empty = createTermMatcher([]);
     expect(empty.findAll('ketamine')).toEqual([]);
