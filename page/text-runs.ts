@@ -157,6 +157,8 @@ function ancestorsOf(node: Node, root: Node): Set<Node> {
 const ONE_CALL_ELEMENTS = 256;
 // How many children are looked at between two points where the caller may pause.
 const CHILDREN_PER_PAUSE_POINT = 64;
+// Or after fetching this many characters of text: a few milliseconds' worth.
+const CHARACTERS_PER_PAUSE_POINT = 262_144;
 
 interface Frame {
   parent: Node;
@@ -167,11 +169,16 @@ interface Frame {
    */
   loneChildTooBig: boolean;
   /**
-   * The parent was fetched whole and its text may hold a term: its text is counted and its shadow
-   * roots reported already, and nothing inside hides text. Its blocks are tested one by one, so only
-   * the ones that may hold a term are read closely.
+   * Set when the parent was fetched whole and its text may hold a term: its text is counted and its
+   * shadow roots reported already, and nothing inside hides text. Its blocks are tested one by one,
+   * so only the ones that may hold a term are read closely, while the budget lasts.
    */
-  narrowing: boolean;
+  narrowing: NarrowingBudget | null;
+}
+
+/** How many characters looking into one fetched block may still fetch again. */
+interface NarrowingBudget {
+  characters: number;
 }
 
 interface Stretch {
@@ -189,7 +196,7 @@ interface Stretch {
  */
 function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generator<TextRun | null> {
   const { options, collector } = reading;
-  const stack: Frame[] = [{ parent: root, next: root.firstChild, loneChildTooBig: false, narrowing: false }];
+  const stack: Frame[] = [{ parent: root, next: root.firstChild, loneChildTooBig: false, narrowing: null }];
   let reached = stretch.from === null;
   let lines: Node[] = [];
   let linesText = '';
@@ -197,9 +204,11 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
   // Hidden inline formatting is in the lines' text but not in their runs: such lines are always read.
   let linesHideText = false;
   let sincePausePoint = 0;
+  let fetchedSincePausePoint = 0;
   while (stack.length > 0) {
-    if (++sincePausePoint === CHILDREN_PER_PAUSE_POINT) {
+    if (++sincePausePoint === CHILDREN_PER_PAUSE_POINT || fetchedSincePausePoint > CHARACTERS_PER_PAUSE_POINT) {
       sincePausePoint = 0;
+      fetchedSincePausePoint = 0;
       yield null;
     }
     const frame = stack[stack.length - 1] as Frame;
@@ -207,7 +216,7 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
     const tagName = child !== null && child.nodeType === Node.ELEMENT_NODE ? (child as Element).tagName : null;
     const isBlock = tagName !== null && !INLINE_TAGS.has(tagName);
     if ((child === null || isBlock) && lines.length > 0) {
-      if (!frame.narrowing) options.onTextRead?.(linesText.length - linesSkippedLength);
+      if (frame.narrowing === null) options.onTextRead?.(linesText.length - linesSkippedLength);
       if (linesHideText || mayHoldTerm(linesText, options.mayHoldTerm)) {
         for (const line of lines) yield* runsOfInline(reading, line);
         const run = collector.finish();
@@ -231,14 +240,16 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
         if (!isSkippedElement(element, options.ownHostTag, tagName)) {
           // Both passes look into these; the one that reads what comes before `from` reports them.
           if (stretch.until !== null) reportShadowRoot(element, options);
-          stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false, narrowing: false });
+          stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false, narrowing: null });
         }
         continue;
       }
       if (!reached || isSkippedElement(element, options.ownHostTag, tagName)) continue;
-      if (frame.narrowing) {
-        if (mayHoldTerm(element.textContent ?? '', options.mayHoldTerm))
-          yield* runsOfFetchedBlock(reading, element, stack);
+      if (frame.narrowing !== null) {
+        const text = element.textContent ?? '';
+        fetchedSincePausePoint += text.length;
+        frame.narrowing.characters -= text.length;
+        if (mayHoldTerm(text, options.mayHoldTerm)) yield* runsOfFetchedBlock(reading, element, frame.narrowing, stack);
         continue;
       }
       reportShadowRoot(element, options);
@@ -248,13 +259,17 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
           parent: element,
           next: element.firstChild,
           loneChildTooBig: element.childElementCount === 1,
-          narrowing: false,
+          narrowing: null,
         });
         continue;
       }
       const text = element.textContent ?? '';
+      fetchedSincePausePoint += text.length;
       options.onTextRead?.(text.length - skippedLength);
-      if (mayHoldTerm(text, options.mayHoldTerm)) yield* runsOfFetchedBlock(reading, element, stack);
+      if (mayHoldTerm(text, options.mayHoldTerm)) {
+        const budget = { characters: text.length <= NARROWED_BLOCK_CHARACTERS ? NARROWING_FETCHES * text.length : 0 };
+        yield* runsOfFetchedBlock(reading, element, budget, stack);
+      }
       continue;
     }
     if (!reached) continue;
@@ -265,8 +280,10 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       const element = child as Element;
       if (isSkippedElement(element, options.ownHostTag, tagName)) continue;
       lines.push(element);
-      linesText += element.textContent ?? '';
-      if (frame.narrowing) continue;
+      const text = element.textContent ?? '';
+      fetchedSincePausePoint += text.length;
+      linesText += text;
+      if (frame.narrowing !== null) continue;
       reportShadowRoot(element, options);
       if (element.firstElementChild !== null) {
         reportShadowRootsInside(element, reading);
@@ -278,15 +295,29 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
   }
 }
 
+// Looking into a block fetches the text of its blocks again: at most this many times the block's
+// own text in all, and only in a block of at most this much text, so a long text wrapped many times
+// is not fetched once per wrapper.
+const NARROWING_FETCHES = 32;
+const NARROWED_BLOCK_CHARACTERS = 65_536;
+
 /**
  * The runs of a block fetched whole whose text may hold a term: read at once if it is one block of
- * lines, else looked into (pushed on the stack) so that only its blocks that may hold one are read.
+ * lines or the budget is spent, else looked into (pushed on the stack) so that only its blocks that
+ * may hold one are read.
  */
-function* runsOfFetchedBlock(reading: Reading, element: Element, stack: Frame[]): Generator<TextRun> {
-  for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
-    if (!INLINE_TAGS.has(child.tagName)) {
-      stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false, narrowing: true });
-      return;
+function* runsOfFetchedBlock(
+  reading: Reading,
+  element: Element,
+  budget: NarrowingBudget,
+  stack: Frame[],
+): Generator<TextRun> {
+  if (budget.characters > 0) {
+    for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
+      if (!INLINE_TAGS.has(child.tagName)) {
+        stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false, narrowing: budget });
+        return;
+      }
     }
   }
   yield* runsWithin(reading, element);

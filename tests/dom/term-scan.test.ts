@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { glossary } from '@/content/glossary';
 import { TermHighlighter } from '@/page/term-highlighter';
 import { scanForTerms, type TermScannerOptions } from '@/page/term-scanner';
@@ -182,6 +182,29 @@ describe('reading only the blocks that may hold a term', () => {
     expect(read.flatMap((run) => (run ? [run.text] : []))).toEqual(['about ketamine here', 'a line with SSRI']);
   });
 
+  it('fetches a long text wrapped many times only a few times over', async () => {
+    const long = `ketamine ${'plain words '.repeat(5_000)}`;
+    document.body.innerHTML = `${'<div><p>plain</p>'.repeat(100)}<p>${long}</p>${'</div>'.repeat(100)}`;
+    const getter = Object.getOwnPropertyDescriptor(Element.prototype, 'textContent')?.get as () => string;
+    let fetched = 0;
+    // happy-dom builds an element's text from its children's: count only the scan's own calls.
+    let depth = 0;
+    const spy = vi.spyOn(Element.prototype, 'textContent', 'get').mockImplementation(function (this: Element) {
+      depth++;
+      const text = getter.call(this);
+      depth--;
+      if (depth === 0) fetched += text.length;
+      return text;
+    });
+    try {
+      expect((await scan(document.body)).termCounts()).toEqual({ ketamine: 1 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fetched).toBeGreaterThan(0);
+    expect(fetched).toBeLessThan(long.length * 40);
+  });
+
   it('reports each shadow root once in a small block that may hold a term', async () => {
     document.body.innerHTML = '<article><p>SSRI</p><div><span id="host"></span><p>ketamine</p></div></article>';
     (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
@@ -206,6 +229,20 @@ describe('reading only the blocks that may hold a term', () => {
       sliceMs: -1,
     });
     expect(pauses).toBeGreaterThan(10);
+    expect(texts(highlighter)).toEqual(['ketamine']);
+  });
+
+  it('gives the main thread back while fetching much text without terms', async () => {
+    document.body.innerHTML = `${paragraphs(10, `<p>${'plain words '.repeat(10_000)}</p>`)}<p>ketamine</p>`;
+    let pauses = 0;
+    const highlighter = await scan(document.body, {
+      yieldToPage: async () => {
+        pauses++;
+        return true;
+      },
+      sliceMs: -1,
+    });
+    expect(pauses).toBeGreaterThan(2);
     expect(texts(highlighter)).toEqual(['ketamine']);
   });
 
