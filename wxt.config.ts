@@ -27,25 +27,27 @@ function inflatedGlossaryForBenchmark(mode: string): Plugin | null {
 }
 
 /**
- * Pages carry only what matching needs of the glossary (content/matchable-glossary.ts), worked out
- * here at build time, so no summary, citation or related term is in the content script: those come
- * with the card script. Tests, and any other importer, run the module itself, which computes the same.
+ * Pages carry only what matching needs of the glossary, already compiled for the matcher
+ * (content/compiled-glossary.ts): worked out here at build time, so no summary, citation or related
+ * term is in the content script (those come with the card script), and no page runs the trie
+ * compiler. Tests, and any other importer, run the module itself, which computes the same.
  * The benchmark's inflated glossary is made at run time (above), so there the module runs as is.
  */
-function matchableGlossaryAtBuildTime(mode: string): Plugin | null {
+function compiledGlossaryAtBuildTime(mode: string): Plugin | null {
   if (/^bench\d+$/u.test(mode)) return null;
-  const modulePath = resolve('content/matchable-glossary.ts');
+  const modulePath = resolve('content/compiled-glossary.ts');
   return {
-    name: 'mhx:matchable-glossary',
+    name: 'mhx:compiled-glossary',
     enforce: 'pre',
     async load(id) {
       if (id !== modulePath) return null;
       this.addWatchFile(resolve('content/glossary.ts'));
-      const { module } = await runnerImport<{ matchableGlossary: unknown }>(modulePath, {
+      const { module } = await runnerImport<{ compiledGlossary: unknown }>(modulePath, {
         configFile: false,
         logLevel: 'silent',
+        resolve: { alias: { '@': resolve('.') } },
       });
-      return `export const matchableGlossary = ${JSON.stringify(module.matchableGlossary)};\n`;
+      return `export const compiledGlossary = ${JSON.stringify(module.compiledGlossary)};\n`;
     },
   };
 }
@@ -109,7 +111,7 @@ export default defineConfig({
     plugins: [
       preact({ prefreshEnabled: false, devToolsEnabled: false }),
       inflatedGlossaryForBenchmark(env.mode),
-      matchableGlossaryAtBuildTime(env.mode),
+      compiledGlossaryAtBuildTime(env.mode),
       nativeExtensionApiInPageScripts(),
     ],
   }),

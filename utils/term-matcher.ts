@@ -1,13 +1,5 @@
-import { phraseKey, triePatternSource } from './trie-pattern';
-
-/** What the matcher needs to know of a glossary entry. */
-export interface MatchableTerm {
-  id: string;
-  term: string;
-  aliases: readonly string[];
-  /** Phrases in which the term means something else ("Great Depression"): a match inside one is dropped. */
-  notWhen?: readonly string[];
-}
+import type { CompiledGlossary, SpellingTerm } from './compiled-glossary';
+import { phraseKey } from './trie-pattern';
 
 export interface TermMatch {
   start: number;
@@ -28,45 +20,26 @@ export interface TermMatcher {
 // Matches nothing: with no terms, no text is worth reading.
 const NOTHING = /(?!)/g;
 
-interface Spelling {
-  termId: string;
-  /** Acronyms ("SSRI") match only in capitals, so ordinary words never light up. */
-  exactCase: string | null;
-}
-
-const ACRONYM = /^[A-Z0-9]{2,}$/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const WHITE_SPACE = /\s/;
 
 /**
- * One regular expression for the whole glossary, compiled as a trie, so a text is read once
- * whatever the number of terms. Word boundaries are Unicode-aware: "SSRIs" and "SSRI-based" match,
+ * One regular expression for the whole glossary, compiled as a trie (`compileGlossary`), so a text
+ * is read once whatever the number of terms. Word boundaries are Unicode-aware: "SSRIs" and "SSRI-based" match,
  * "glutamatergic" and "antidepression" do not.
  */
-export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher {
-  const spellings = new Map<string, Spelling[]>();
+export function createTermMatcher(glossary: CompiledGlossary): TermMatcher {
+  const { spellingsSource } = glossary;
+  if (spellingsSource === '') return { findAll: () => [], mayMatch: NOTHING };
+  const spellings = new Map<string, readonly SpellingTerm[]>(glossary.spellings);
   /** Per term: its exclusion phrases anywhere, and at one place (for the shorter phrases there). */
-  const exclusions = new Map<string, { anywhere: RegExp; here: RegExp }>();
-  for (const entry of terms) {
-    for (const spelling of [entry.term, ...entry.aliases]) {
-      if (spelling.trim() === '') continue;
-      const key = phraseKey(spelling);
-      const known = spellings.get(key) ?? [];
-      const exactCase = ACRONYM.test(spelling) ? spelling : null;
-      if (!known.some((other) => other.termId === entry.id && other.exactCase === exactCase)) {
-        known.push({ termId: entry.id, exactCase });
-      }
-      spellings.set(key, known);
-    }
-    if (entry.notWhen?.length) {
-      const source = triePatternSource(entry.notWhen);
-      exclusions.set(entry.id, { anywhere: new RegExp(source, 'gi'), here: new RegExp(source, 'iy') });
-    }
-  }
-  if (spellings.size === 0) return { findAll: () => [], mayMatch: NOTHING };
-
+  const exclusions = new Map(
+    glossary.exclusions.map(([termId, source]) => [
+      termId,
+      { anywhere: new RegExp(source, 'gi'), here: new RegExp(source, 'iy') },
+    ]),
+  );
   // The `u` flag slows the whole scan; the Unicode-aware boundary checks run only at candidates instead.
-  const spellingsSource = triePatternSource([...spellings.keys()]);
   const pattern = new RegExp(`(${spellingsSource})(?:e?s|['’]s)?(?![A-Za-z0-9])`, 'gi');
   const shorterAtStart = new RegExp(pattern.source, 'iy');
   const mayMatch = new RegExp(spellingsSource, 'gi');
@@ -123,9 +96,7 @@ export function createTermMatcher(terms: readonly MatchableTerm[]): TermMatcher 
   function termOfSpelling(matched: string): string | null {
     const candidates = spellings.get(phraseKey(matched)) ?? [];
     const normalized = matched.replace(/\s+/g, ' ');
-    return (
-      candidates.find((spelling) => spelling.exactCase === null || spelling.exactCase === normalized)?.termId ?? null
-    );
+    return candidates.find(([, exactCase]) => exactCase === null || exactCase === normalized)?.[0] ?? null;
   }
 
   function isExcluded(termId: string, text: string, start: number, end: number): boolean {

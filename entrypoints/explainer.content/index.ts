@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { matchableGlossary } from '@/content/matchable-glossary';
+import { compiledGlossary } from '@/content/compiled-glossary';
 import { onMessage, sendMessage } from '@/extension/messages';
 import { releaseListeners } from '@/extension/release-listeners';
 import { loadSettings, watchSettings } from '@/extension/settings';
@@ -20,7 +20,7 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     // Only the matcher: what the cards say comes with the card script, the first time one is wanted.
-    const matcher = createTermMatcher(matchableGlossary);
+    const matcher = createTermMatcher(compiledGlossary);
     let settings: Settings = { ...DEFAULT_SETTINGS };
     let decision: SiteDecision = { verdict: 'off', reason: 'unsupported-page' };
     /** Passes over the page since it was last switched on: relevance is judged on a finished pass. */

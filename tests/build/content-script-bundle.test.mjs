@@ -49,7 +49,10 @@ for (const dir of builds) {
   });
 
   test(`${dir}: the content script carries the glossary's terms, and nothing of the card`, () => {
-    assert.ok(script.includes('Selective Serotonin Reuptake Inhibitor'), 'an alias the matcher needs');
+    assert.ok(
+      script.includes('"selective serotonin reuptake inhibitor"'),
+      'an alias the matcher needs, as its compiled key',
+    );
     for (const [what, marker] of Object.entries(CARD_ONLY)) {
       assert.equal(script.includes(marker), false, `${what} ("${marker}") in ${dir}/content-scripts/explainer.js`);
     }

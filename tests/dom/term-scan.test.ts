@@ -3,6 +3,7 @@ import { glossary } from '@/content/glossary';
 import { TermHighlighter } from '@/page/term-highlighter';
 import { scanForTerms, type TermScannerOptions } from '@/page/term-scanner';
 import { textRuns } from '@/page/text-runs';
+import { compileGlossary } from '@/utils/compiled-glossary';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 const fixtures = import.meta.glob<string>('@/tests/fixtures/dom/*.html', {
@@ -10,7 +11,7 @@ const fixtures = import.meta.glob<string>('@/tests/fixtures/dom/*.html', {
   import: 'default',
   eager: true,
 });
-const matcher = createTermMatcher(glossary);
+const matcher = createTermMatcher(compileGlossary(glossary));
 
 /** Scans with a fresh highlighter and no pauses; `options` overrides any of the scan's options. */
 async function scan(root: Node, options: Partial<TermScannerOptions> = {}) {

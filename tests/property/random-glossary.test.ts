@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTermMatcher, type MatchableTerm } from '@/utils/term-matcher';
+import type { MatchableTerm } from '@/utils/compiled-glossary';
+import { compileGlossary } from '@/utils/compiled-glossary';
+import { createTermMatcher } from '@/utils/term-matcher';
 import { referenceMatches } from './reference-highlights';
 import { propertyParameters, propertyTimeoutMs } from './run-count';
 
@@ -60,7 +62,7 @@ describe('the matcher over random glossaries', () => {
         fc.property(
           randomGlossary.chain((terms) => fc.tuple(fc.constant(terms), textFor(terms))),
           ([terms, text]) => {
-            const matcher = createTermMatcher(terms);
+            const matcher = createTermMatcher(compileGlossary(terms));
             expect(matcher.findAll(text)).toEqual(referenceMatches(text, terms));
             // Text the pre-test passes over must hold no term.
             matcher.mayMatch.lastIndex = 0;

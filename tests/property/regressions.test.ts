@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { glossary } from '@/content/glossary';
-import { createTermMatcher, type MatchableTerm } from '@/utils/term-matcher';
+import type { MatchableTerm } from '@/utils/compiled-glossary';
+import { compileGlossary } from '@/utils/compiled-glossary';
+import { createTermMatcher } from '@/utils/term-matcher';
 import { cleanUpPage, expectPageUntouched, expectReferenceHighlights, expectRescansCatchUp } from './engine-checks';
 import type { MutationBatch } from './page-mutations';
 import { installHighlightRegistry, type RecordingHighlight } from './page-snapshot';
@@ -34,7 +36,7 @@ const element = (
   shadow: options.shadow ?? null,
 });
 
-const matcher = createTermMatcher(glossary);
+const matcher = createTermMatcher(compileGlossary(glossary));
 const found = (sample: string) => matcher.findAll(sample).map((match) => sample.slice(match.start, match.end));
 
 describe('term matching (found by property b)', () => {
@@ -69,7 +71,7 @@ describe('term matching (found by property b)', () => {
 
 describe('term matching over random glossaries', () => {
   const findsAsReference = (terms: MatchableTerm[], sample: string) =>
-    expect(createTermMatcher(terms).findAll(sample)).toEqual(referenceMatches(sample, terms));
+    expect(createTermMatcher(compileGlossary(terms)).findAll(sample)).toEqual(referenceMatches(sample, terms));
 
   it('folds the case of letters beyond ASCII too (the reference had it wrong)', () => {
     findsAsReference([{ id: 't0', term: "ab'  é", aliases: [], notWhen: ["ab' ab'  é"] }], " AB'  É");
@@ -81,7 +83,7 @@ describe('term matching over random glossaries', () => {
     const depression = [
       { id: 'd', term: 'Depression', aliases: [], notWhen: ['Great Depression', 'Great Depression-era'] },
     ];
-    expect(createTermMatcher(depression).findAll('the Great Depression-eras')).toEqual([]);
+    expect(createTermMatcher(compileGlossary(depression)).findAll('the Great Depression-eras')).toEqual([]);
   });
 });
 

@@ -3,11 +3,12 @@ import { glossary } from '@/content/glossary';
 import { PageExplainer } from '@/page/page-explainer';
 import { TermHighlighter } from '@/page/term-highlighter';
 import { scanForTerms } from '@/page/term-scanner';
+import { compileGlossary } from '@/utils/compiled-glossary';
 import { createTermMatcher } from '@/utils/term-matcher';
 import { describeRange, type RecordingHighlight } from './page-snapshot';
 import { OWN_HOST_TAG } from './page-tree';
 
-export const matcher = createTermMatcher(glossary);
+export const matcher = createTermMatcher(compileGlossary(glossary));
 const PREFIX = 'mhx';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));

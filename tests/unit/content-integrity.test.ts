@@ -5,6 +5,7 @@ import { sectionId } from '@/content/sections';
 import { blockText, parsePartMarkdown, series } from '@/content/series';
 // The series as its authors published it; a copy, so tests never reach outside the project.
 import source from '@/tests/fixtures/series-source.txt?raw';
+import { compileGlossary } from '@/utils/compiled-glossary';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 const words = (text: string) => text.replace(/•/gu, ' ').split(/\s+/u).filter(Boolean);
@@ -53,7 +54,7 @@ describe('the bundled series', () => {
 });
 
 describe('the glossary', () => {
-  const matcher = createTermMatcher(glossary);
+  const matcher = createTermMatcher(compileGlossary(glossary));
 
   it.each(glossary.map((entry) => [entry.id, entry] as const))(
     '%s: every citation resolves and names it',
@@ -87,7 +88,7 @@ describe('the glossary', () => {
 
   it('covers the terms readers meet in the series', () => {
     const covered = new Set(
-      createTermMatcher(glossary)
+      createTermMatcher(compileGlossary(glossary))
         .findAll(source)
         .map((match) => match.termId),
     );

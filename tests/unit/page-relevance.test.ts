@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '@/content/glossary';
+import { compileGlossary } from '@/utils/compiled-glossary';
 import { pageRelevance } from '@/utils/page-relevance';
 import { createTermMatcher } from '@/utils/term-matcher';
 
@@ -46,7 +47,7 @@ describe('pageRelevance', () => {
 });
 
 describe('pageRelevance on real text, with the real matcher', () => {
-  const matcher = createTermMatcher(glossary);
+  const matcher = createTermMatcher(compileGlossary(glossary));
   const judge = (text: string) => {
     const termCounts: Record<string, number> = {};
     for (const match of matcher.findAll(text)) termCounts[match.termId] = (termCounts[match.termId] ?? 0) + 1;

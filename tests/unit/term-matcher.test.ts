@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '@/content/glossary';
+import { compileGlossary } from '@/utils/compiled-glossary';
 import { createTermMatcher } from '@/utils/term-matcher';
 
-const matcher = createTermMatcher(glossary);
+const matcher = createTermMatcher(compileGlossary(glossary));
 const found = (text: string) =>
   matcher.findAll(text).map((match) => [text.slice(match.start, match.end), match.termId] as const);
 
@@ -78,38 +79,46 @@ describe('term matcher over the real glossary', () => {
 
 describe('term matcher rules', () => {
   it('prefers the longest alias at one position', () => {
-    const small = createTermMatcher([
-      { id: 'short', term: 'serotonin', aliases: [] },
-      { id: 'long', term: 'serotonin reuptake', aliases: [] },
-    ]);
+    const small = createTermMatcher(
+      compileGlossary([
+        { id: 'short', term: 'serotonin', aliases: [] },
+        { id: 'long', term: 'serotonin reuptake', aliases: [] },
+      ]),
+    );
     expect(small.findAll('serotonin reuptake').map((match) => match.termId)).toEqual(['long']);
   });
 
   it('treats regular-expression characters in terms as text', () => {
-    const small = createTermMatcher([{ id: 'x', term: 'C++ (v2)', aliases: [] }]);
+    const small = createTermMatcher(compileGlossary([{ id: 'x', term: 'C++ (v2)', aliases: [] }]));
     expect(small.findAll('use C++ (v2) now')).toEqual([{ start: 4, end: 12, termId: 'x' }]);
   });
 
   it('keeps looking after a candidate that fails its boundary', () => {
-    const small = createTermMatcher([
-      { id: 'ket', term: 'ketamine', aliases: [] },
-      { id: 'therapy', term: 'ketamine therapy', aliases: [] },
-    ]);
+    const small = createTermMatcher(
+      compileGlossary([
+        { id: 'ket', term: 'ketamine', aliases: [] },
+        { id: 'therapy', term: 'ketamine therapy', aliases: [] },
+      ]),
+    );
     expect(small.findAll('ketamine therapyx').map((match) => match.termId)).toEqual(['ket']);
     expect(small.findAll('xketamine ketamine').map((match) => match.start)).toEqual([10]);
   });
 
   it('reads acronyms only in capitals but other spellings in any case', () => {
-    const small = createTermMatcher([{ id: 'cbt', term: 'CBT', aliases: ['cognitive behavioural therapy'] }]);
+    const small = createTermMatcher(
+      compileGlossary([{ id: 'cbt', term: 'CBT', aliases: ['cognitive behavioural therapy'] }]),
+    );
     expect(small.findAll('cbt CBT Cognitive Behavioural Therapy').map((match) => match.start)).toEqual([4, 8]);
   });
 
   it('keeps case rules and spellings apart after matching hundreds of different spellings', () => {
     const spaced = Array.from({ length: 600 }, (_, index) => `selective${' '.repeat(index + 1)}serotonin`).join('. ');
-    const small = createTermMatcher([
-      { id: 'cbt', term: 'CBT', aliases: [] },
-      { id: 'serotonin', term: 'selective serotonin', aliases: [] },
-    ]);
+    const small = createTermMatcher(
+      compileGlossary([
+        { id: 'cbt', term: 'CBT', aliases: [] },
+        { id: 'serotonin', term: 'selective serotonin', aliases: [] },
+      ]),
+    );
     expect(small.findAll(spaced)).toHaveLength(600);
     for (let round = 0; round < 2; round++) {
       expect(small.findAll('cbt CBT Cbt').map((match) => match.start)).toEqual([4]);
@@ -118,7 +127,7 @@ describe('term matcher rules', () => {
   });
 
   it('matches nothing with an empty glossary', () => {
-    const empty = createTermMatcher([]);
+    const empty = createTermMatcher(compileGlossary([]));
     expect(empty.findAll('ketamine')).toEqual([]);
     expect(empty.mayMatch.test('ketamine')).toBe(false);
   });
