@@ -168,12 +168,14 @@ export class PageExplainer {
       const startedAt = performance.now();
       // Removed nodes too, wherever they went: moved into an editor or code, they are not read again.
       if (measure === 'rescan') this.highlighter.removeWithin(new Set([...roots, ...removed]));
+      const lostPlaces: Node[] = [];
       const outcome = await scanForTerms(roots, {
         matcher: this.options.matcher,
         highlighter: this.highlighter,
         ownHostTag: this.hostTag,
         firstOccurrenceOnly: () => this.firstOccurrenceOnly,
         startAt,
+        onPlaceLost: (parent) => lostPlaces.push(parent),
         onShadowRoot: (shadow) => {
           this.observer.observe(shadow, OBSERVED_CHANGES);
           adoptHighlightStyle(shadow, this.options.highlightCss);
@@ -193,6 +195,9 @@ export class PageExplainer {
         performance.measure(`${this.options.prefix}:${measure}`, { start: startedAt, end: performance.now() });
         performance.measure(`${this.options.prefix}:${measure}-work`, { start: startedAt, duration: outcome.workMs });
         this.options.onTermsChanged?.(this.stats());
+        // What the page's changes kept this pass from reading is read whole next.
+        const unread = lostPlaces.filter((parent) => parent.isConnected);
+        if (unread.length > 0) this.scan(unread, 'rescan');
       }
     });
   }

@@ -16,6 +16,8 @@ export interface TermScannerOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Told the length of each stretch of text looked at, so the caller can tell how dense the terms are. */
   onTextRead?: (characters: number) => void;
+  /** A parent whose rest the page's changes during a pause kept from being read (see `textRuns`). */
+  onPlaceLost?: (parent: Node) => void;
   /** A block of the first root to read before the rest (see `textRuns`). */
   startAt?: Node | null;
 }
@@ -71,6 +73,7 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
         queue.push(shadow);
       },
       onTextRead: options.onTextRead,
+      onPlaceLost: options.onPlaceLost,
     });
     for (const run of runs) {
       // `null` is a pause point in text without terms: only the slice's time is looked at.

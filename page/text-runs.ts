@@ -75,6 +75,11 @@ export interface TextRunOptions {
   /** Told the length of each stretch of text looked at, read or passed over. */
   onTextRead?: (characters: number) => void;
   /**
+   * Told of a parent whose rest was not read: during a pause the page removed both the child read
+   * last and the one to read next, so there is no telling where to go on. Its whole block needs reading again.
+   */
+  onPlaceLost?: (parent: Node) => void;
+  /**
    * A block to read first (the one the reader is looking at) and on to the root's end, then the
    * rest of the root from its start up to that block; every run is still read exactly once.
    */
@@ -163,6 +168,10 @@ const CHARACTERS_PER_PAUSE_POINT = 262_144;
 interface Frame {
   parent: Node;
   next: ChildNode | null;
+  /** The child read last, to go on from if the page removes `next` while the caller pauses. */
+  previous: ChildNode | null;
+  /** `pauses` when `next` was last known to be the parent's. */
+  checkedAt: number;
   /**
    * The parent is too big to fetch whole and its one element child holds all of it but itself: that
    * child is looked into without counting its elements again (wrappers nest thousands deep).
@@ -196,7 +205,13 @@ interface Stretch {
  */
 function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generator<TextRun | null> {
   const { options, collector } = reading;
-  const stack: Frame[] = [{ parent: root, next: root.firstChild, loneChildTooBig: false, narrowing: null }];
+  const stack: Frame[] = [];
+  /** Points where the caller may have paused and the page changed, so far. */
+  let pauses = 0;
+  const enter = (parent: Node, loneChildTooBig: boolean, narrowing: NarrowingBudget | null) => {
+    stack.push({ parent, next: parent.firstChild, previous: null, checkedAt: pauses, loneChildTooBig, narrowing });
+  };
+  enter(root, false, null);
   let reached = stretch.from === null;
   let lines: Node[] = [];
   let linesText = '';
@@ -210,8 +225,13 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       sincePausePoint = 0;
       fetchedSincePausePoint = 0;
       yield null;
+      pauses++;
     }
     const frame = stack[stack.length - 1] as Frame;
+    if (frame.checkedAt !== pauses) {
+      frame.checkedAt = pauses;
+      if (frame.next !== null && frame.next.parentNode !== frame.parent) findPlaceAgain(frame, options);
+    }
     const child = frame.next;
     const tagName = child !== null && child.nodeType === Node.ELEMENT_NODE ? (child as Element).tagName : null;
     const isBlock = tagName !== null && !INLINE_TAGS.has(tagName);
@@ -221,6 +241,7 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
         for (const line of lines) yield* runsOfInline(reading, line);
         const run = collector.finish();
         if (run) yield run;
+        pauses++;
       }
       lines = [];
       linesText = '';
@@ -232,6 +253,7 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       continue;
     }
     frame.next = child.nextSibling;
+    frame.previous = child;
     if (isBlock) {
       const element = child as Element;
       if (element === stretch.until) return;
@@ -240,7 +262,7 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
         if (!isSkippedElement(element, options.ownHostTag, tagName)) {
           // Both passes look into these; the one that reads what comes before `from` reports them.
           if (stretch.until !== null) reportShadowRoot(element, options);
-          stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false, narrowing: null });
+          enter(element, false, null);
         }
         continue;
       }
@@ -249,18 +271,16 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
         const text = element.textContent ?? '';
         fetchedSincePausePoint += text.length;
         frame.narrowing.characters -= text.length;
-        if (mayHoldTerm(text, options.mayHoldTerm)) yield* runsOfFetchedBlock(reading, element, frame.narrowing, stack);
+        if (mayHoldTerm(text, options.mayHoldTerm)) {
+          yield* runsOfFetchedBlock(reading, element, frame.narrowing, enter);
+          pauses++;
+        }
         continue;
       }
       reportShadowRoot(element, options);
       const skippedLength = frame.loneChildTooBig ? null : skippedLengthIfOneCall(element, reading);
       if (skippedLength === null) {
-        stack.push({
-          parent: element,
-          next: element.firstChild,
-          loneChildTooBig: element.childElementCount === 1,
-          narrowing: null,
-        });
+        enter(element, element.childElementCount === 1, null);
         continue;
       }
       const text = element.textContent ?? '';
@@ -268,7 +288,8 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       options.onTextRead?.(text.length - skippedLength);
       if (mayHoldTerm(text, options.mayHoldTerm)) {
         const budget = { characters: text.length <= NARROWED_BLOCK_CHARACTERS ? NARROWING_FETCHES * text.length : 0 };
-        yield* runsOfFetchedBlock(reading, element, budget, stack);
+        yield* runsOfFetchedBlock(reading, element, budget, enter);
+        pauses++;
       }
       continue;
     }
@@ -295,6 +316,20 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
   }
 }
 
+/**
+ * The page removed the child to read next while the caller paused: go on after the child read last
+ * if that is still there, from the start if none was read yet, else give the parent up to be read again.
+ */
+function findPlaceAgain(frame: Frame, options: TextRunOptions): void {
+  const { parent, previous } = frame;
+  if (previous === null) frame.next = parent.firstChild;
+  else if (previous.parentNode === parent) frame.next = previous.nextSibling;
+  else {
+    frame.next = null;
+    options.onPlaceLost?.(parent);
+  }
+}
+
 // Looking into a block fetches the text of its blocks again: at most this many times the block's
 // own text in all, and only in a block of at most this much text, so a long text wrapped many times
 // is not fetched once per wrapper.
@@ -310,12 +345,12 @@ function* runsOfFetchedBlock(
   reading: Reading,
   element: Element,
   budget: NarrowingBudget,
-  stack: Frame[],
+  enter: (parent: Node, loneChildTooBig: boolean, narrowing: NarrowingBudget) => void,
 ): Generator<TextRun> {
   if (budget.characters > 0) {
     for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
       if (!INLINE_TAGS.has(child.tagName)) {
-        stack.push({ parent: element, next: element.firstChild, loneChildTooBig: false, narrowing: budget });
+        enter(element, false, budget);
         return;
       }
     }
