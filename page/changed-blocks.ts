@@ -6,8 +6,13 @@ import { blockContainerOf, isInlineElement } from './text-runs';
  * The blocks whose text a batch of mutations may have changed, outermost only, so each is read once.
  * Changes inside skipped content (editors, code, our own card) are ignored: typing is never disturbed.
  */
-export function changedBlocks(records: readonly MutationRecord[], ownHostTag: string): Node[] {
-  const blocks = new Set<Node>();
+export function changedBlocks(
+  records: readonly MutationRecord[],
+  ownHostTag: string,
+  /** Blocks known to need reading again that no record names (hosts given a shadow root). */
+  alsoChanged: readonly Node[] = [],
+): Node[] {
+  const blocks = new Set<Node>(alsoChanged);
   for (const record of records) {
     if (record.type === 'characterData') {
       blocks.add(blockContainerOf(record.target));

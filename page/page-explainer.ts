@@ -4,6 +4,7 @@ import { CardController } from './card-controller';
 import { changedBlocks } from './changed-blocks';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { adoptHighlightStyle } from './shadow-highlight-style';
+import { SHADOW_ROOT_ATTACHED } from './shadow-root-announcer';
 import { importTermCardModule } from './term-card-module';
 import { type HighlightedTerm, TermHighlighter } from './term-highlighter';
 import { adjacentTerm, isReachable, type TermDirection } from './term-navigation';
@@ -54,6 +55,8 @@ export class PageExplainer {
   private readonly hostTag: string;
   private readonly observer: MutationObserver;
   private pendingMutations: MutationRecord[] = [];
+  /** Elements given a shadow root since the last rescan: their block is read again with the changes. */
+  private pendingHosts: Node[] = [];
   private rescanTimer: number | null = null;
   private lastRescanAt = -Infinity;
   private generation = 0;
@@ -79,6 +82,13 @@ export class PageExplainer {
       isLive: () => this.active && this.highlighter.isVisible,
     });
     this.observer = new MutationObserver((records) => this.onMutations(records));
+    // Announced from the page's world (entrypoints/mhx-shadow-roots.content.ts) and retargeted to
+    // the outermost host in the document, which holds the new root however deep it is. Only a host
+    // with an open root is read again, whoever fires the event.
+    ctx.addEventListener(document, SHADOW_ROOT_ATTACHED, (event) => {
+      const host = event.target as Element;
+      if (this.active && host.shadowRoot) this.onMutations([], host);
+    });
     ctx.onInvalidated(() => {
       this.observer.disconnect();
       this.highlighter.dispose();
@@ -97,6 +107,7 @@ export class PageExplainer {
     this.generation++;
     this.observer.disconnect();
     this.pendingMutations = [];
+    this.pendingHosts = [];
     this.cards.dismiss();
     this.highlighter.clear();
   }
@@ -147,6 +158,7 @@ export class PageExplainer {
   private rescanAll(): void {
     this.generation++;
     this.pendingMutations = [];
+    this.pendingHosts = [];
     this.charactersRead = 0;
     this.highlighter.clear();
     this.scan([document.body ?? document.documentElement], 'scan', viewportBlock(document, this.hostTag));
@@ -202,9 +214,10 @@ export class PageExplainer {
     });
   }
 
-  private onMutations(records: MutationRecord[]): void {
+  private onMutations(records: MutationRecord[], shadowHost?: Node): void {
     if (this.ctx.isInvalid) return;
     this.pendingMutations.push(...records);
+    if (shadowHost) this.pendingHosts.push(shadowHost);
     if (this.rescanTimer !== null) return;
     // Coalesce: a page that changes 60 times a second is read a few times a second, not 60.
     const interval = this.options.rescanIntervalMs ?? 200;
@@ -213,9 +226,10 @@ export class PageExplainer {
       this.rescanTimer = null;
       this.lastRescanAt = performance.now();
       this.charactersRead = Math.max(0, this.charactersRead + textLengthChange(this.pendingMutations));
-      const blocks = changedBlocks(this.pendingMutations, this.hostTag);
+      const blocks = changedBlocks(this.pendingMutations, this.hostTag, this.pendingHosts);
       const removed = this.pendingMutations.flatMap((record) => [...record.removedNodes]);
       this.pendingMutations = [];
+      this.pendingHosts = [];
       if (this.active) this.scan(blocks, 'rescan', null, removed);
     }, wait);
   }

@@ -85,7 +85,7 @@ for (const dir of builds) {
 
   test(`${dir}: the content script loads the card script, which only the pages it runs on can reach`, () => {
     assert.match(script, /import\(\w+\.runtime\.getURL\("\/term-card\.js"\)\)/u);
-    const contentPages = manifest.content_scripts.flatMap((entry) => entry.matches).sort();
+    const contentPages = [...new Set(manifest.content_scripts.flatMap((entry) => entry.matches))].sort();
     const accessible = manifest.web_accessible_resources ?? [];
     assert.equal(accessible.length, 1, 'one web_accessible_resources entry');
     assert.deepEqual(accessible[0].resources, [CARD_SCRIPT]);
@@ -94,5 +94,17 @@ for (const dir of builds) {
     // Chromium: reachable only under a per-session URL, so a page cannot probe for the extension.
     // Firefox does not support the key; its moz-extension:// UUID is random per installation.
     assert.equal(accessible[0].use_dynamic_url, dir.endsWith('firefox-mv3') ? undefined : true);
+  });
+
+  test(`${dir}: the script in the page's own world only announces shadow roots, and is tiny`, () => {
+    // The page can read and change everything in its world: nothing there may touch the extension.
+    const pageWorld = manifest.content_scripts.filter((entry) => entry.world === 'MAIN');
+    assert.deepEqual(
+      pageWorld.map((entry) => ({ js: entry.js, css: entry.css, runAt: entry.run_at })),
+      [{ js: ['content-scripts/mhx-shadow-roots.js'], css: undefined, runAt: 'document_start' }],
+    );
+    const code = readFileSync(`${dir}/content-scripts/mhx-shadow-roots.js`, 'utf8');
+    assert.equal(/\b(?:chrome|browser)\s*\.|\bruntime\b|postMessage|fetch\(/u.test(code), false, code);
+    assert.ok(gzipKiB(code) < 0.5, `${gzipKiB(code).toFixed(2)} kB gzip`);
   });
 }

@@ -19,6 +19,20 @@ async function recordWhile(change: () => void): Promise<MutationRecord[]> {
 const ids = (nodes: Node[]) => nodes.map((node) => (node as Element).id || node.nodeName);
 
 describe('changedBlocks', () => {
+  it.each([
+    ['alone', [], ['host']],
+    ['inside a changed block, once', ['outer'], ['outer']],
+    ['inside an editor, never', ['editor'], []],
+  ])('reads a host given a shadow root again: %s', async (_name, changedIds, expected) => {
+    document.body.innerHTML =
+      '<section id="outer"><x-card id="host"></x-card><p id="p">text</p></section><div id="editor" contenteditable="true"><x-card id="typed"></x-card></div>';
+    const records = await recordWhile(() => {
+      for (const id of changedIds) document.getElementById(id)?.append('more');
+    });
+    const host = document.getElementById(changedIds.includes('editor') ? 'typed' : 'host') as Element;
+    expect(ids(changedBlocks(records, 'mhx-explainer', [host]))).toEqual(expected);
+  });
+
   it('reads an appended paragraph, not the page', async () => {
     document.body.innerHTML = '<main id="feed"><p id="old">ketamine</p></main>';
     const records = await recordWhile(() => {

@@ -163,3 +163,20 @@ test('Firefox popup: reads the series, searches it, and switches the site off an
   assert.equal(await article.page.evaluate(() => window.sameDocument), true, 'no reload');
   await popup.close();
 });
+
+test('Firefox reads a shadow root attached to an element already on the page', async () => {
+  const { page } = await firefox.openTab(server.url('article.html'));
+  await waitForHighlights(page, ARTICLE_TERM_COUNT);
+  await page.evaluate(() => {
+    const host = document.createElement('div');
+    host.id = 'late-host';
+    document.body.append(host);
+  });
+  // The host's own addition is read first; then a root attached to it tells nothing to the DOM.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await page.evaluate(() => {
+    document.getElementById('late-host').attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate, late</p>';
+  });
+  await waitForHighlights(page, ARTICLE_TERM_COUNT + 1);
+  await page.close();
+});

@@ -30,6 +30,9 @@ const ROUTES = {
     '<p>glutamate on the outer page</p><iframe src="/inner.html" width="600" height="200"></iframe>',
   ),
   '/inner.html': page('<p>psychotherapy inside the frame</p>'),
+  '/late-component.html': page(
+    '<p>anxiety in the light</p><section><x-late id="late"><span>light words</span></x-late></section><section><div id="outer"></div></section>',
+  ),
   '/shadow.html': page(
     '<p>anxiety in the light</p><x-card id="card"></x-card><script>customElements.define("x-card", class extends HTMLElement { constructor(){ super(); this.attachShadow({mode:"open"}).innerHTML = "<p>serotonin in the shadow</p>"; } });</script>',
   ),
@@ -149,6 +152,35 @@ test('same-origin frames and open shadow roots are read too', async () => {
   assert.deepEqual((await registeredTexts(tab)).sort(), ['anxiety', 'serotonin']);
   const adopted = await tab.evaluate(() => document.getElementById('card').shadowRoot.adoptedStyleSheets.length);
   assert.equal(adopted, 1, 'the highlight style is adopted into the shadow root');
+  await tab.close();
+});
+
+test('a web component defined after the scan has its shadow root read, nested ones too', async () => {
+  const { page: tab } = await openTab(env.session, env.server.url('late-component.html'));
+  const errors = collectErrors(tab);
+  await waitForScan(tab);
+  await waitForHighlights(tab, { exact: 1 });
+  // No DOM change tells of a root attached to an element already on the page.
+  await tab.evaluate(() => {
+    customElements.define(
+      'x-late',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate in a late shadow root</p><slot></slot>';
+        }
+      },
+    );
+  });
+  await waitForHighlights(tab, { exact: 2 });
+  await tab.evaluate(() => {
+    const outer = document.getElementById('outer').attachShadow({ mode: 'open' });
+    outer.innerHTML = '<p>plain words</p><div id="inner"></div>';
+    outer.getElementById('inner').attachShadow({ mode: 'open' }).innerHTML = '<p>psychotherapy, nested</p>';
+  });
+  await waitForHighlights(tab, { exact: 3 });
+  assert.deepEqual((await registeredTexts(tab)).sort(), ['anxiety', 'glutamate', 'psychotherapy']);
+  assert.deepEqual(errors, []);
   await tab.close();
 });
 
