@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TermMatcher } from '@/utils/term-matcher';
 import { CardController } from './card-controller';
 import { changedBlocks } from './changed-blocks';
+import { DESIGN_MODE_CHANGED } from './design-mode-announcer';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { adoptHighlightStyle } from './shadow-highlight-style';
 import { SHADOW_ROOT_ATTACHED } from './shadow-root-announcer';
@@ -82,12 +83,16 @@ export class PageExplainer {
       isLive: () => this.active && this.highlighter.isVisible,
     });
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    // Announced from the page's world (entrypoints/mhx-shadow-roots.content.ts) and retargeted to
+    // Announced from the page's world (entrypoints/mhx-page-signals.content.ts) and retargeted to
     // the outermost host in the document, which holds the new root however deep it is. Only a host
     // with an open root is read again, whoever fires the event.
     ctx.addEventListener(document, SHADOW_ROOT_ATTACHED, (event) => {
       const host = event.target as Element;
       if (this.active && host.shadowRoot) this.onMutations([], host);
+    });
+    // Design mode on: the page is an editor, its highlights go (the scan reads nothing there); off: read again.
+    ctx.addEventListener(document, DESIGN_MODE_CHANGED, () => {
+      if (this.active) this.rescanAll();
     });
     ctx.onInvalidated(() => {
       this.observer.disconnect();

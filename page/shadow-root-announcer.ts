@@ -1,3 +1,5 @@
+import { pageWorldEvent } from './page-world-event';
+
 /**
  * The event a page's element fires, from the page's own world, when it is given an open shadow root
  * while on the page. No DOM change says so: without it a custom element upgraded after the scan
@@ -8,32 +10,21 @@ export const SHADOW_ROOT_ATTACHED = 'mhx-shadow-root-attached';
 /**
  * Makes `attachShadow` announce each open shadow root given to an element already on the page. It
  * runs in the page's world (content scripts' own worlds cannot see the page's calls): the root is
- * the browser's own, the page's errors reach it as before, and ours never do. What it uses is taken
- * at the start, so a page that later replaces its built-ins changes nothing here.
+ * the browser's own, the page's errors reach it as before, and ours never do.
  * An element not yet on the page needs no announcement: it is read when it is added.
  */
 export function announceAttachedShadowRoots(prototype: Element): void {
   const attach = prototype.attachShadow;
-  if (typeof attach !== 'function') return;
-  const { apply } = Reflect;
-  const later = queueMicrotask;
-  const PlainEvent = Event;
-  const { dispatchEvent } = EventTarget.prototype;
   const isConnected = Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')?.get;
   const modeOf = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'mode')?.get;
-  if (!isConnected || !modeOf) return;
+  if (typeof attach !== 'function' || !isConnected || !modeOf) return;
+  const { apply } = Reflect;
+  // Composed, so it leaves the shadow trees the host is in.
+  const announce = pageWorldEvent(SHADOW_ROOT_ATTACHED, { bubbles: true, composed: true });
   prototype.attachShadow = {
     attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
       const root: ShadowRoot = apply(attach, this, [init]);
-      try {
-        if (apply(modeOf, root, []) === 'open' && apply(isConnected, this, [])) {
-          // After the page's own code has filled the root; composed, so it leaves the shadow trees it is in.
-          const event = new PlainEvent(SHADOW_ROOT_ATTACHED, { bubbles: true, composed: true });
-          later(() => apply(dispatchEvent, this, [event]));
-        }
-      } catch {
-        // The page's own call has succeeded; an announcement that fails is only one not made.
-      }
+      if (apply(modeOf, root, []) === 'open' && apply(isConnected, this, [])) announce(this);
       return root;
     },
   }.attachShadow;

@@ -184,6 +184,22 @@ test('a web component defined after the scan has its shadow root read, nested on
   await tab.close();
 });
 
+test('a page switched to design mode loses its highlights, and gets them back when switched off', async () => {
+  const { page: tab } = await openTab(env.session, env.server.url('spa.html'));
+  const errors = collectErrors(tab);
+  await waitForHighlights(tab, { exact: 3 });
+  await tab.evaluate(() => {
+    document.designMode = 'on';
+  });
+  await waitForHighlights(tab, { exact: 0 });
+  await tab.evaluate(() => {
+    document.designMode = 'off';
+  });
+  await waitForHighlights(tab, { exact: 3 });
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
 test('reloading the extension under an open page cleans up without errors', async () => {
   const { page: tab } = await openTab(env.session, env.server.url('spa.html'));
   const errors = collectErrors(tab);

@@ -1,9 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { announceDesignModeChanges } from '@/page/design-mode-announcer';
 import { announceAttachedShadowRoots } from '@/page/shadow-root-announcer';
 
 /**
  * In the page's own world, from the start: tells the explainer (entrypoints/explainer.content) of
- * shadow roots attached to elements already on the page, which no mutation record reports.
+ * what no mutation record reports: shadow roots attached to elements already on the page, and
+ * design mode switched on or off.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -12,5 +14,6 @@ export default defineContentScript({
   world: 'MAIN',
   main() {
     announceAttachedShadowRoots(Element.prototype);
+    announceDesignModeChanges(Document.prototype);
   },
 });
