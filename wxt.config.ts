@@ -93,7 +93,7 @@ function terserForContentScripts(): Plugin {
       const lib = config.build?.lib;
       const entry = lib ? lib.entry : undefined;
       if (typeof entry !== 'string' || !entry.startsWith('virtual:wxt-content-script-')) return null;
-      return { build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } } };
+      return { build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, format: { wrap_iife: true } } } };
     },
   };
 }

@@ -12,6 +12,8 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_start',
   world: 'MAIN',
+  // No global variable for its result: the page's own names stay the page's.
+  globalName: false,
   main() {
     announceAttachedShadowRoots(Element.prototype);
     announceDesignModeChanges(Document.prototype);

@@ -106,5 +106,6 @@ for (const dir of builds) {
     const code = readFileSync(`${dir}/content-scripts/mhx-page-signals.js`, 'utf8');
     assert.equal(/\b(?:chrome|browser)\s*\.|\bruntime\b|postMessage|fetch\(/u.test(code), false, code);
     assert.ok(gzipKiB(code) < 1, `${gzipKiB(code).toFixed(2)} kB gzip`);
+    assert.match(code, /^\(function\(\)\{/u, 'an anonymous function: no global variable in the page');
   });
 }
