@@ -27,13 +27,16 @@ export default defineContentScript({
     let passes = 0;
     /** Once a page proves to be about mental health it stays so: highlights must not flicker as it changes. */
     let relevant = false;
+    /** A single-page app moved to another address: the next finished pass judges the page afresh. */
+    let rejudge = false;
     let reportedCount: number | null | undefined;
 
     const shown = () => decision.verdict === 'on' || (decision.verdict === 'if-relevant' && relevant);
     const judge = (stats: PageTermStats) => {
-      if (decision.verdict !== 'if-relevant' || relevant) return;
+      if (decision.verdict !== 'if-relevant' || (relevant && !rejudge)) return;
+      rejudge = false;
       relevant = pageRelevance(stats, { firstOccurrenceOnly: settings.firstOccurrenceOnly }).relevant;
-      if (relevant) explainer.setHighlightsVisible(true);
+      explainer.setHighlightsVisible(relevant);
     };
     // The toolbar badge: this frame's highlighted terms, null when it shows none.
     const reportCount = () => {
@@ -99,8 +102,12 @@ export default defineContentScript({
     ctx.onInvalidated(() =>
       releaseListeners(removeMessageListener, removeStepListener, removeShowListener, unwatchSettings),
     );
-    // Path rules: a single-page app that changes its URL may have moved under another rule.
-    ctx.addEventListener(window, 'wxt:locationchange', () => apply(settings));
+    // Path rules: a single-page app that changes its URL may have moved under another rule. It may
+    // also show another page: the first pass over its changes judges it again (until then, as it was).
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      apply(settings);
+      rejudge = true;
+    });
     // A page leaving (or entering the back-forward cache) takes its count off the badge; back, it puts it again.
     ctx.addEventListener(window, 'pagehide', () => {
       reportedCount = null;

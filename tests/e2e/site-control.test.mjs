@@ -144,6 +144,28 @@ test('by default only pages about mental health are highlighted; the mode applie
   await Promise.all([article.page.close(), novel.page.close(), history.page.close()]);
 });
 
+test('a single-page app judged about mental health is judged again when it moves to another page', async () => {
+  const { page } = await openTab(env.session, env.server.url('article.html'));
+  const errors = collectErrors(page);
+  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+  const article = await page.evaluate(() => document.body.innerHTML);
+  const novel = await page.evaluate(async (url) => (await fetch(url)).text(), env.server.url('novel.html'));
+  // The app shows a novel at another address: highlights go, as on the novel loaded on its own.
+  await page.evaluate((html) => {
+    history.pushState({}, '', '/reading/novel');
+    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+  }, novel);
+  await poll(async () => (await highlightCount(page)) === 0, { message: 'the novel view to lose its highlights' });
+  // Back to the article: they come back.
+  await page.evaluate((html) => {
+    history.pushState({}, '', '/reading/article');
+    document.body.innerHTML = html;
+  }, article);
+  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the popup switches a path, then the whole site, in every tab of that site only', async (t) => {
   await setHighlightMode(env.session, 'everywhere');
   t.after(() => setHighlightMode(env.session, 'mental-health-pages'));
