@@ -58,7 +58,8 @@ export function SiteSwitch({ page, settings, onSwitch, onOpenOptions }: SiteSwit
 
   let status: string;
   if (shown) status = `${total} highlighted ${total === 1 ? 'term' : 'terms'} on this page`;
-  else if (deciding) status = 'Off for this site';
+  // A path rule turns off only part of the site: say so, as the switch's own label names the site.
+  else if (deciding) status = deciding.scope === 'path' ? 'Off for this part of the site' : 'Off for this site';
   else if (decision.verdict === 'off') status = 'Off: not one of your sites';
   else if (page.relevant === false) status = 'Not shown: this page does not look like it is about mental health';
   else status = 'Shown once this page proves to be about mental health';

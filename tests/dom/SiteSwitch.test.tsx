@@ -52,6 +52,15 @@ describe('SiteSwitch', () => {
     const scope = screen.getByRole('combobox') as HTMLSelectElement;
     expect(scope.selectedOptions[0]?.textContent).toBe('The rule that applies (www.example.org/health/depression)');
     expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText('Off for this part of the site')).toBeTruthy();
+  });
+
+  it.each([
+    ['domain', 'example.org'],
+    ['host', 'www.example.org'],
+  ] as const)('says a %s rule turns off the site', (scope, pattern) => {
+    const rules = [{ scope, pattern, enabled: false }];
+    render(<SiteSwitch page={page({ enabled: false })} settings={settings({ rules })} onSwitch={vi.fn()} />);
     expect(screen.getByText('Off for this site')).toBeTruthy();
   });
 
