@@ -172,6 +172,8 @@ interface Frame {
   previous: ChildNode | null;
   /** `pauses` when `next` was last known to be the parent's. */
   checkedAt: number;
+  /** The parent's own text is white space only: its element children are visited alone (see `holdsNoVisibleText`). */
+  elementsOnly: boolean;
   /**
    * The parent is too big to fetch whole and its one element child holds all of it but itself: that
    * child is looked into without counting its elements again (wrappers nest thousands deep).
@@ -208,10 +210,14 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
   const stack: Frame[] = [];
   /** Points where the caller may have paused and the page changed, so far. */
   let pauses = 0;
-  const enter = (parent: Node, loneChildTooBig: boolean, narrowing: NarrowingBudget | null) => {
-    stack.push({ parent, next: parent.firstChild, previous: null, checkedAt: pauses, loneChildTooBig, narrowing });
+  const enter = (parent: Node, loneChildTooBig: boolean, narrowing: NarrowingBudget | null, many = false) => {
+    // Only an element: a selector's `:scope` means nothing in a shadow root.
+    const elementsOnly =
+      many && parent.nodeType === Node.ELEMENT_NODE && holdsNoVisibleText(parent as Element, reading.document);
+    const next = elementsOnly ? (parent as ParentNode).firstElementChild : parent.firstChild;
+    stack.push({ parent, next, previous: null, checkedAt: pauses, elementsOnly, loneChildTooBig, narrowing });
   };
-  enter(root, false, null);
+  enter(root, false, null, true);
   let reached = stretch.from === null;
   let lines: Node[] = [];
   let linesText = '';
@@ -252,7 +258,9 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       stack.pop();
       continue;
     }
-    frame.next = child.nextSibling;
+    // Inline formatting reads with the text around it: from here on, every child is visited.
+    if (frame.elementsOnly && tagName !== null && !isBlock) frame.elementsOnly = false;
+    frame.next = frame.elementsOnly ? (child as Element).nextElementSibling : child.nextSibling;
     frame.previous = child;
     if (isBlock) {
       const element = child as Element;
@@ -280,7 +288,8 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       reportShadowRoot(element, options);
       const skippedLength = frame.loneChildTooBig ? null : skippedLengthIfOneCall(element, reading);
       if (skippedLength === null) {
-        enter(element, element.childElementCount === 1, null);
+        const children = element.childElementCount;
+        enter(element, children === 1, null, children >= MANY_CHILDREN);
         continue;
       }
       const text = element.textContent ?? '';
@@ -322,12 +331,31 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
  */
 function findPlaceAgain(frame: Frame, options: TextRunOptions): void {
   const { parent, previous } = frame;
-  if (previous === null) frame.next = parent.firstChild;
-  else if (previous.parentNode === parent) frame.next = previous.nextSibling;
-  else {
+  if (previous === null) frame.next = frame.elementsOnly ? (parent as ParentNode).firstElementChild : parent.firstChild;
+  else if (previous.parentNode === parent) {
+    frame.next = frame.elementsOnly ? (previous as Element).nextElementSibling : previous.nextSibling;
+  } else {
     frame.next = null;
     options.onPlaceLost?.(parent);
   }
+}
+
+// A parent with fewer element children than this is visited child by child without asking.
+const MANY_CHILDREN = 16;
+// Text other than white space among a parent's own children.
+const VISIBLE_TEXT_CHILD = 'text()[normalize-space()]';
+
+/**
+ * Whether a parent's own text is all white space, as in a long page's body or a feed, where blocks
+ * follow each other with line breaks between them: then its element children are visited alone, and
+ * the browser steps over the line breaks without making a wrapper for each (until inline formatting
+ * among them, which is read with the text around it). Asked of parents too big to fetch whole, which
+ * are few; where the browser has no XPath, every child is visited.
+ */
+function holdsNoVisibleText(parent: Element, document: Document): boolean {
+  if (typeof XPathResult === 'undefined') return false;
+  const text = document.evaluate(VISIBLE_TEXT_CHILD, parent, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null);
+  return text.singleNodeValue === null;
 }
 
 // Looking into a block fetches the text of its blocks again: at most this many times the block's

@@ -60,6 +60,20 @@ describe('a page that removes what the scan reads next, while it pauses', () => 
     expect(lost).toEqual(lostIds);
   });
 
+  it('goes on after removing the next block among many, stepped over the white space between them', () => {
+    const items = Array.from({ length: 300 }, (_, index) =>
+      index % 100 === 0 ? `<p id="item${index}">SSRI ${index}</p>` : `<p id="item${index}">plain</p>`,
+    );
+    document.body.innerHTML = `<main>${items.join('\n')}</main>`;
+    const runs: string[] = [];
+    for (const run of textRuns(document.body, { ownHostTag: 'mhx-explainer', mayHoldTerm: matcher.mayMatch })) {
+      if (run === null) continue;
+      runs.push(run.text);
+      if (runs.length === 1) remove('item1');
+    }
+    expect(runs).toEqual(['SSRI 0', 'SSRI 100', 'SSRI 200']);
+  });
+
   it('reads again, whole, a block whose place the scan lost', async () => {
     document.body.innerHTML = FEED;
     // Every slice is over at once, so the scan pauses after each run.

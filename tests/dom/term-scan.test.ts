@@ -157,6 +157,30 @@ describe('reading only the blocks that may hold a term', () => {
     expect(await counts(document.body)).toEqual({ serotonin: 1 });
   });
 
+  it.each([
+    [
+      'white space only between them: the line breaks are stepped over, inline formatting read as a line',
+      '\n',
+      '<b>selective</b> <i>serotonin</i> <span>reuptake inhibitor</span>',
+      'selective serotonin reuptake inhibitor|SSRI',
+      0,
+    ],
+    ['text of its own among them: every child is read', '\n', 'ketamine', 'ketamine|SSRI', 300],
+    ['non-breaking spaces between them: every child is read', '\u00a0', '', 'SSRI', 300],
+  ])('blocks in a block too big to fetch whole, %s', async (_name, between, after, expected, countedBetween) => {
+    document.body.innerHTML = `<main>${paragraphs(300, `<p><b>plain</b></p>${between}`)}${after}<p>SSRI</p></main>`;
+    let characters = 0;
+    const highlighter = await scan(document.body, {
+      onTextRead: (read) => {
+        characters += read;
+      },
+    });
+    expect(texts(highlighter).join('|')).toBe(expected);
+    // What is between the blocks counts as text only where it was read.
+    const withoutBetween = (document.body.textContent?.length ?? 0) - 300 * between.length;
+    expect(characters).toBe(withoutBetween + countedBetween * between.length);
+  });
+
   it('finds terms and shadow roots deep in a block too big to fetch whole', async () => {
     document.body.innerHTML = `<section>${paragraphs(300, '<p>plain <b>words</b></p>')}<div><p>ketamine</p><span id="host"></span></div></section>`;
     (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>glutamate</p>';
