@@ -83,7 +83,7 @@ function nativeExtensionApiInPageScripts(): Plugin {
 
 /**
  * Content scripts, which every page loads, are minified with Terser rather than esbuild: 0.5 kB
- * smaller gzipped (15.3 → 14.7 kB), for a build a few seconds slower. Other bundles keep esbuild's
+ * smaller gzipped (15.2 → 14.7 kB), for a build a few seconds slower. Other bundles keep esbuild's
  * output, whose shapes the build tests and web-ext lint know.
  */
 function terserForContentScripts(): Plugin {
@@ -93,7 +93,10 @@ function terserForContentScripts(): Plugin {
       const lib = config.build?.lib;
       const entry = lib ? lib.entry : undefined;
       if (typeof entry !== 'string' || !entry.startsWith('virtual:wxt-content-script-')) return null;
-      return { build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, format: { wrap_iife: true } } } };
+      // Functions stay where they are written: Terser's inlining made the scan of a feed 15% slower.
+      // A wrapped IIFE is what WXT's anonymous output for the page-world script looks for.
+      const compress = { passes: 2, inline: false, reduce_funcs: false } as const;
+      return { build: { minify: 'terser', terserOptions: { compress, format: { wrap_iife: true } } } };
     },
   };
 }
