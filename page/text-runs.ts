@@ -217,7 +217,8 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
     const next = elementsOnly ? (parent as ParentNode).firstElementChild : parent.firstChild;
     stack.push({ parent, next, previous: null, checkedAt: pauses, elementsOnly, loneChildTooBig, narrowing });
   };
-  enter(root, false, null, true);
+  // A rescan's roots are mostly a few new paragraphs: ask only of a root with many children.
+  enter(root, false, null, (root as ParentNode).childElementCount >= MANY_CHILDREN);
   let reached = stretch.from === null;
   let lines: Node[] = [];
   let linesText = '';
