@@ -211,7 +211,7 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
   /** Points where the caller may have paused and the page changed, so far. */
   let pauses = 0;
   const enter = (parent: Node, loneChildTooBig: boolean, narrowing: NarrowingBudget | null, many = false) => {
-    // Only an element: a selector's `:scope` means nothing in a shadow root.
+    // Elements only: a shadow root read as a root of its own is visited child by child.
     const elementsOnly =
       many && parent.nodeType === Node.ELEMENT_NODE && holdsNoVisibleText(parent as Element, reading.document);
     const next = elementsOnly ? (parent as ParentNode).firstElementChild : parent.firstChild;
