@@ -188,14 +188,15 @@ test('a page switched to design mode loses its highlights, and gets them back wh
   const { page: tab } = await openTab(env.session, env.server.url('spa.html'));
   const errors = collectErrors(tab);
   await waitForHighlights(tab, { exact: 3 });
-  await tab.evaluate(() => {
-    document.designMode = 'on';
-  });
-  await waitForHighlights(tab, { exact: 0 });
-  await tab.evaluate(() => {
-    document.designMode = 'off';
-  });
-  await waitForHighlights(tab, { exact: 3 });
+  for (const [mode, highlights] of [
+    ['on', 0],
+    ['off', 3],
+  ]) {
+    await tab.evaluate((value) => {
+      document.designMode = value;
+    }, mode);
+    await waitForHighlights(tab, { exact: highlights });
+  }
   assert.deepEqual(errors, []);
   await tab.close();
 });
