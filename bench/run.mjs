@@ -144,19 +144,56 @@ const MARK_REGEXP = (source) => `new Promise((resolve) => {
 })`;
 
 /**
+ * The least any content script that highlights must do: one pass of a TreeWalker over the text
+ * nodes, mark.js's expression on each, a CSS highlight for each match. It skips no content, reads
+ * no term across formatting, rules nothing out and never pauses, so the extension's scan cannot
+ * cost less; run cold in an isolated world of its own, as the extension's first scan runs.
+ */
+const MINIMAL_SCAN = (source) => `(() => {
+  const started = performance.now();
+  const pattern = new RegExp(${JSON.stringify(source)}, 'gi');
+  const highlight = new Highlight();
+  CSS.highlights.set('bench-minimal-scan', highlight);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data;
+    pattern.lastIndex = 0;
+    for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+      const range = new Range();
+      range.setStart(node, found.index);
+      range.setEnd(node, found.index + found[0].length);
+      highlight.add(range);
+    }
+  }
+  return performance.now() - started;
+})()`;
+
+/**
  * The bare walk and mark.js again in isolated worlds, where content scripts run: there Chromium
  * keeps each node's script wrapper in a per-world table instead of on the node, so touching a node
  * costs more than in the page's own world. This walk is the floor for any content script, and this
  * mark.js is what a content script using it would cost. Each in a world of its own, so neither
- * inherits the other's wrappers; mark.js second, as it changes the page.
+ * inherits the other's wrappers; mark.js second, as it changes the page. The minimal scan gets a
+ * page of its own: its live ranges would follow each of mark.js's edits, and slow them.
  */
 async function measureIsolatedWorlds(plain, url, regExpSource) {
+  const [walk, mark] = await evaluateInIsolatedWorlds(plain, url, [
+    ['bench-bare-walk', BARE_WALK],
+    ['bench-mark', readFileSync(MARK_JS, 'utf8'), MARK_REGEXP(regExpSource)],
+  ]);
+  const [minimal] = await evaluateInIsolatedWorlds(plain, url, [['bench-minimal-scan', MINIMAL_SCAN(regExpSource)]]);
+  return { walk, minimal, mark };
+}
+
+/** Loads the page afresh and runs each program, `[worldName, ...expressions]`, in a new isolated world; the last expression's value is the program's. */
+async function evaluateInIsolatedWorlds(plain, url, programs) {
   const page = await plain.context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const cdp = await plain.context.newCDPSession(page);
     const { frameTree } = await cdp.send('Page.getFrameTree');
-    const evaluateInNewWorld = async (worldName, ...expressions) => {
+    const values = [];
+    for (const [worldName, ...expressions] of programs) {
       const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
         frameId: frameTree.frame.id,
         worldName,
@@ -172,11 +209,9 @@ async function measureIsolatedWorlds(plain, url, regExpSource) {
         if (exceptionDetails) throw new Error(`${worldName}: ${exceptionDetails.text}`);
         value = result.value;
       }
-      return value;
-    };
-    const walk = await evaluateInNewWorld('bench-bare-walk', BARE_WALK);
-    const mark = await evaluateInNewWorld('bench-mark', readFileSync(MARK_JS, 'utf8'), MARK_REGEXP(regExpSource));
-    return { walk, mark };
+      values.push(value);
+    }
+    return values;
   } finally {
     await page.close();
   }
@@ -232,6 +267,7 @@ async function main() {
         inflated: [],
         walk: [],
         isolatedWalk: [],
+        minimal: [],
         mark: [],
         isolatedMark: [],
         rescan: [],
@@ -243,6 +279,7 @@ async function main() {
         samples.mark.push(mark);
         const isolated = await measureIsolatedWorlds(plain, url, regExpSource);
         samples.isolatedWalk.push(isolated.walk);
+        samples.minimal.push(isolated.minimal);
         samples.isolatedMark.push(isolated.mark);
         const measured = await measureExtensionScan(real, url);
         samples.scan.push(measured.scan);
@@ -268,12 +305,12 @@ async function main() {
     `\nTerm engine, ${new Date().toISOString().slice(0, 10)}, Chromium, median of ${RUNS} runs, ${QUICK_PAGE_RUNS} for pages scanned in under ${QUICK_SCAN_MS} ms (ms)\n`,
   );
   console.log(
-    '| page | bare walk | scan work | scan ÷ walk | bare walk, isolated world | scan ÷ isolated walk | mark.js markRegExp | mark.js ÷ scan | mark.js, isolated world | isolated mark.js ÷ scan | longest task caused | 1,000 terms ÷ real |',
+    '| page | bare walk | scan work | scan ÷ walk | bare walk, isolated world | scan ÷ isolated walk | minimal scan, isolated world | minimal ÷ walk | mark.js markRegExp | mark.js ÷ scan | mark.js ÷ minimal | mark.js, isolated world | isolated mark.js ÷ scan | longest task caused | 1,000 terms ÷ real |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
     console.log(
-      `| ${row.name} | ${ms(row.walk)} | ${ms(row.scan)} | ${ratio(row.scan, row.walk)} | ${ms(row.isolatedWalk)} | ${ratio(row.scan, row.isolatedWalk)} | ${ms(row.mark)} | ${ratio(row.mark, row.scan)} | ${ms(row.isolatedMark)} | ${ratio(row.isolatedMark, row.scan)} | ${row.longest > 0 ? `${ms(row.longest)}` : 'none over 50'} | ${ratio(row.inflated, row.scan)} |`,
+      `| ${row.name} | ${ms(row.walk)} | ${ms(row.scan)} | ${ratio(row.scan, row.walk)} | ${ms(row.isolatedWalk)} | ${ratio(row.scan, row.isolatedWalk)} | ${ms(row.minimal)} | ${ratio(row.minimal, row.walk)} | ${ms(row.mark)} | ${ratio(row.mark, row.scan)} | ${ratio(row.mark, row.minimal)} | ${ms(row.isolatedMark)} | ${ratio(row.isolatedMark, row.scan)} | ${row.longest > 0 ? `${ms(row.longest)}` : 'none over 50'} | ${ratio(row.inflated, row.scan)} |`,
     );
   }
   const big = rows.find((row) => row.name === largest);
