@@ -144,10 +144,10 @@ const MARK_REGEXP = (source) => `new Promise((resolve) => {
 })`;
 
 /**
- * The least any content script that highlights must do: one pass of a TreeWalker over the text
- * nodes, mark.js's expression on each, a CSS highlight for each match. It skips no content, reads
- * no term across formatting, rules nothing out and never pauses, so the extension's scan cannot
- * cost less; run cold in an isolated world of its own, as the extension's first scan runs.
+ * Highlighting at its plainest: one pass of a TreeWalker over the text nodes, mark.js's expression
+ * on each, a CSS highlight for each match. It skips no content, reads no term across formatting,
+ * rules nothing out and never pauses, so it shows how near a target a content script can come at
+ * all; run cold in an isolated world of its own, as the extension's first scan runs.
  */
 const MINIMAL_SCAN = (source) => `(() => {
   const started = performance.now();

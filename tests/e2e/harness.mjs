@@ -220,6 +220,10 @@ export async function startVirtualDisplay() {
     xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
   });
   const name = `:${number}`;
+  // The pointer starts in the middle of the screen, over the page. A term the keyboard scrolls under
+  // it gets a hover card of its own once the keyboard's card is closed, so the pointer waits in the
+  // corner, over the browser's own window frame.
+  await promisify(execFile)('/usr/bin/xdotool', ['mousemove', '0', '0'], { env: { ...process.env, DISPLAY: name } });
   return {
     name,
     /** Presses a key combination (xdotool's syntax: 'alt+shift+j') in the focused window. */
