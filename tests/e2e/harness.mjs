@@ -220,9 +220,9 @@ export async function startVirtualDisplay() {
     xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
   });
   const name = `:${number}`;
-  // The pointer starts in the middle of the screen, over the page. A term the keyboard scrolls under
-  // it gets a hover card of its own once the keyboard's card is closed, so the pointer waits in the
-  // corner, over the browser's own window frame.
+  // The pointer starts in the middle of the screen, over the page: a term that comes to lie under it
+  // (a scroll, a layout) can open a hover card of its own after the keyboard's card is closed. It
+  // waits in the corner instead, over the browser's own window frame.
   await promisify(execFile)('/usr/bin/xdotool', ['mousemove', '0', '0'], { env: { ...process.env, DISPLAY: name } });
   return {
     name,
