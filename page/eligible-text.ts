@@ -1,26 +1,28 @@
 /**
  * Where a reader's prose can be: never inside code, form fields, editors, hidden subtrees or our own
  * UI, where a highlight would either be wrong or disturb typing.
+ *
+ * By local name, which is lower case for HTML elements in HTML and XHTML documents alike (`tagName`
+ * is upper case in HTML only), and for SVG's and MathML's own elements.
  */
 const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
   'svg',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
 ]);
 
 /**
@@ -34,9 +36,8 @@ const XML_VIEWER_SOURCE_ID = 'webkit-xml-viewer-source-xml';
  * whether a whole subtree holds any.
  */
 export function skippedSelector(ownHostTag: string): string {
-  const tags = new Set([...SKIPPED_TAGS].map((tag) => tag.toLowerCase()));
   return [
-    ...tags,
+    ...SKIPPED_TAGS,
     ownHostTag,
     `#${XML_VIEWER_SOURCE_ID}`,
     '[aria-hidden="true"]',
@@ -44,10 +45,9 @@ export function skippedSelector(ownHostTag: string): string {
   ].join(',');
 }
 
-/** `tagName` saves a call into the engine where the caller has already read it. */
-export function isSkippedElement(element: Element, ownHostTag: string, tagName = element.tagName): boolean {
-  // Our host is an HTML element: its tag name is upper case, except in XHTML documents.
-  if (SKIPPED_TAGS.has(tagName) || tagName === ownHostTag || tagName === ownHostTag.toUpperCase()) return true;
+/** `localName` saves a call into the engine where the caller has already read it. */
+export function isSkippedElement(element: Element, ownHostTag: string, localName = element.localName): boolean {
+  if (SKIPPED_TAGS.has(localName) || localName === ownHostTag) return true;
   // Most elements carry no attributes at all: one call answers for all the checks below.
   if (!element.hasAttributes()) return false;
   if (element.id === XML_VIEWER_SOURCE_ID) return true;

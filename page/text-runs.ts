@@ -15,43 +15,44 @@ export interface TextRun {
   sourceIndex: Int32Array | null;
 }
 
-// Elements that do not break a line: text on either side of them reads as one phrase.
+// Elements that do not break a line: text on either side of them reads as one phrase. By local name
+// (see `isSkippedElement`).
 const INLINE_TAGS = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'LABEL',
-  'MARK',
-  'Q',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRIKE',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
   // A line-break opportunity, not a break: "psycho<wbr>therapy" is one word.
-  'WBR',
+  'wbr',
 ]);
 
 const INVISIBLE_ALL = /[\u00ad\u200b]/gu;
 
 export function isInlineElement(element: Element): boolean {
-  return INLINE_TAGS.has(element.tagName);
+  return INLINE_TAGS.has(element.localName);
 }
 
 /** The nearest ancestor that starts a new line: runs never cross it, so a rescan never has to look outside it. */
@@ -240,8 +241,8 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       if (frame.next !== null && frame.next.parentNode !== frame.parent) findPlaceAgain(frame, options);
     }
     const child = frame.next;
-    const tagName = child !== null && child.nodeType === Node.ELEMENT_NODE ? (child as Element).tagName : null;
-    const isBlock = tagName !== null && !INLINE_TAGS.has(tagName);
+    const localName = child !== null && child.nodeType === Node.ELEMENT_NODE ? (child as Element).localName : null;
+    const isBlock = localName !== null && !INLINE_TAGS.has(localName);
     if ((child === null || isBlock) && lines.length > 0) {
       if (frame.narrowing === null) options.onTextRead?.(linesText.length - linesSkippedLength);
       if (linesHideText || mayHoldTerm(linesText, options.mayHoldTerm)) {
@@ -260,7 +261,7 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       continue;
     }
     // Inline formatting reads with the text around it: from here on, every child is visited.
-    if (frame.elementsOnly && tagName !== null && !isBlock) frame.elementsOnly = false;
+    if (frame.elementsOnly && localName !== null && !isBlock) frame.elementsOnly = false;
     frame.next = frame.elementsOnly ? (child as Element).nextElementSibling : child.nextSibling;
     frame.previous = child;
     if (isBlock) {
@@ -268,14 +269,14 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
       if (element === stretch.until) return;
       if (element === stretch.from) reached = true;
       else if (stretch.lineage.has(element)) {
-        if (!isSkippedElement(element, options.ownHostTag, tagName)) {
+        if (!isSkippedElement(element, options.ownHostTag, localName)) {
           // Both passes look into these; the one that reads what comes before `from` reports them.
           if (stretch.until !== null) reportShadowRoot(element, options);
           enter(element, false, null);
         }
         continue;
       }
-      if (!reached || isSkippedElement(element, options.ownHostTag, tagName)) continue;
+      if (!reached || isSkippedElement(element, options.ownHostTag, localName)) continue;
       if (frame.narrowing !== null) {
         const text = element.textContent ?? '';
         fetchedSincePausePoint += text.length;
@@ -307,9 +308,9 @@ function* runsOfBlocks(reading: Reading, root: Node, stretch: Stretch): Generato
     if (child.nodeType === Node.TEXT_NODE) {
       lines.push(child);
       linesText += (child as Text).data;
-    } else if (tagName !== null) {
+    } else if (localName !== null) {
       const element = child as Element;
-      if (isSkippedElement(element, options.ownHostTag, tagName)) continue;
+      if (isSkippedElement(element, options.ownHostTag, localName)) continue;
       lines.push(element);
       const text = element.textContent ?? '';
       fetchedSincePausePoint += text.length;
@@ -378,7 +379,7 @@ function* runsOfFetchedBlock(
 ): Generator<TextRun> {
   if (budget.characters > 0) {
     for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
-      if (!INLINE_TAGS.has(child.tagName)) {
+      if (!INLINE_TAGS.has(child.localName)) {
         enter(element, false, budget);
         return;
       }
@@ -412,7 +413,7 @@ function skippedTextLength(element: Element, reading: Reading): number | null {
   for (let index = 0; index < skipped.length; index++) {
     const inside = skipped[index] as Element;
     if (outermost?.contains(inside)) continue;
-    if (INLINE_TAGS.has(inside.tagName)) return null;
+    if (INLINE_TAGS.has(inside.localName)) return null;
     outermost = inside;
     skippedLength += inside.textContent?.length ?? 0;
   }

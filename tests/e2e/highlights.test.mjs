@@ -36,7 +36,7 @@ const ARTICLE_TERMS = [
 ];
 
 /** Elements whose text must never carry a highlight. */
-const SKIPPED = ['script', 'style', 'textarea', 'input', 'code', 'pre', 'noscript', 'template'];
+const SKIPPED = ['script', 'style', 'textarea', 'input', 'code', 'pre', 'noscript', 'template', 'math', 'svg'];
 
 const huge = hugePage();
 const env = useServerAndExtension({ routes: { '/huge.html': huge.html } });
@@ -64,7 +64,7 @@ test('the article page highlights exactly the expected term occurrences', async 
   await page.close();
 });
 
-test('terms inside script, style, textarea, input, contenteditable, code and pre are not highlighted', async () => {
+test('terms inside script, style, textarea, input, contenteditable, code, pre, MathML and SVG are not highlighted', async () => {
   const { page } = await openTab(env.session, env.server.url('skipped.html'));
   await waitForScan(page);
   const ranges = await highlightedRanges(page);

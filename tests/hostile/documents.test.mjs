@@ -18,7 +18,9 @@ import {
 
 const XML = '<?xml version="1.0"?><notes><note>Ketamine and serotonin</note><note kind="aside">anxiety</note></notes>';
 const XHTML =
-  '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>XHTML</title></head><body><p>Glutamate and SSRIs in XHTML.</p></body></html>';
+  '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>XHTML</title></head><body><p>Glutamate and SSRIs in XHTML.</p>' +
+  // Its HTML elements' tag names are lower case: code is still skipped, and formatting still read across.
+  '<p>Some <code>ketamine</code> in code, and selective <em>serotonin</em> reuptake inhibitors.</p></body></html>';
 const SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120"><title>ketamine chart</title><text x="10" y="50">ketamine and anxiety</text></svg>';
 const PLAIN = 'Notes on ketamine, serotonin and SSRIs.\nA plain text file, shown as the browser shows it.\n';
@@ -132,7 +134,7 @@ test('XHTML is read like HTML, card included', async () => {
   const errors = collectErrors(page);
   await page.goto(env.server.url('doc.xhtml'));
   await waitForScan(page);
-  assert.deepEqual(await highlightTexts(page), ['Glutamate', 'SSRIs']);
+  assert.deepEqual(await highlightTexts(page), ['Glutamate', 'SSRIs', 'selective serotonin reuptake inhibitors']);
   await restOn(page, await rangeRect(page.evaluate.bind(page), 'SSRIs'));
   await page.locator(CARD).waitFor({ state: 'visible' });
   assert.equal(await cardTitle(page), 'SSRI');
