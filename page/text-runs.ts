@@ -20,9 +20,12 @@ export interface TextRun {
 const INLINE_TAGS = new Set([
   'a',
   'abbr',
+  // Obsolete, and still on old pages: "<acronym>SSRI</acronym>s", a novel's <big>.
+  'acronym',
   'b',
   'bdi',
   'bdo',
+  'big',
   'cite',
   'data',
   'del',
@@ -33,6 +36,7 @@ const INLINE_TAGS = new Set([
   'ins',
   'label',
   'mark',
+  'nobr',
   'q',
   's',
   'small',

@@ -30,7 +30,7 @@ export interface ReferenceHighlight {
 
 /** Elements that do not break a line (HTML's phrasing elements that render inline, <wbr> included). */
 const INLINE_TAGS = new Set(
-  'a abbr b bdi bdo cite data del dfn em font i ins label mark q s small span strike strong sub sup time tt u var wbr'
+  'a abbr acronym b bdi bdo big cite data del dfn em font i ins label mark nobr q s small span strike strong sub sup time tt u var wbr'
     .toUpperCase()
     .split(' '),
 );
