@@ -19,8 +19,8 @@ export function changedBlocks(
       continue;
     }
     if (record.type === 'attributes') {
-      // An element that became an editor is skipped, so its highlights are dropped with its parent's
-      // block, which is read again without it (and with it, once it is no longer an editor).
+      // An element that became an editor or hidden is skipped, so its highlights are dropped with its
+      // parent's block, which is read again without it (and with it, once it is no longer skipped).
       const parent = record.target.parentNode;
       // A shadow root's own child has the shadow root as its block's container.
       blocks.add(parent ? blockContainerOf(parent) : record.target);

@@ -14,15 +14,16 @@ import { textLengthChange } from './text-length-change';
 import { viewportBlock } from './viewport-block';
 import { yieldToPage } from './yield-to-page';
 
-// contenteditable too: a paragraph the page turns into an editor (click-to-edit) must lose its
-// highlights, and get them back once it is read-only again.
+// The attributes that make text skipped: a paragraph the page turns into an editor (click-to-edit)
+// must lose its highlights, and get them back once it is read-only again; a page that loads behind a
+// dialog which hides the rest from assistive technology (a consent banner) is read when it closes.
 const OBSERVED_CHANGES: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
   // The text an edit replaced: how much text the page holds is kept up to date from the records.
   characterDataOldValue: true,
-  attributeFilter: ['contenteditable'],
+  attributeFilter: ['contenteditable', 'aria-hidden'],
 };
 
 export interface PageExplainerOptions {

@@ -23,6 +23,10 @@ const ROUTES = {
   '/editor.html': page(
     '<p>ketamine outside</p><div id="editor" contenteditable="true"><p>Notes:</p></div><textarea id="field"></textarea>',
   ),
+  // A consent dialog hides the rest of the page from assistive technology until it is answered.
+  '/consent.html': page(
+    '<div id="consent" role="dialog"><p>We use cookies.</p><button id="accept">Accept</button></div><main id="content" aria-hidden="true"><p>Ketamine and SSRIs for depression.</p></main><script>document.getElementById("accept").onclick = () => { document.getElementById("consent").remove(); document.getElementById("content").removeAttribute("aria-hidden"); };</script>',
+  ),
   '/ticker.html': page(
     '<p>Price of <span id="tick">0</span> and ketamine news</p><script>let n=0;const tick=()=>{document.getElementById("tick").textContent=String(n++);requestAnimationFrame(tick)};requestAnimationFrame(tick)</script>',
   ),
@@ -112,6 +116,18 @@ test('typing in editors and fields is never disturbed and never highlighted', as
   assert.equal((await tab.textContent('#editor')).replace(/\s+/gu, ' '), 'Notes: ketamine and SSRIs, typed');
   assert.equal(await tab.inputValue('#field'), 'serotonin typed here');
   assert.deepEqual(await texts(tab), ['ketamine']);
+  await tab.close();
+});
+
+test('a page loaded behind a consent dialog is highlighted once the dialog is answered', async () => {
+  const { page: tab } = await openTab(env.session, env.server.url('consent.html'));
+  const errors = collectErrors(tab);
+  await waitForScan(tab);
+  assert.deepEqual(await texts(tab), []);
+  await tab.click('#accept');
+  await waitForHighlights(tab, { exact: 3 });
+  assert.deepEqual(await texts(tab), ['Ketamine', 'SSRIs', 'depression']);
+  assert.deepEqual(errors, []);
   await tab.close();
 });
 

@@ -16,7 +16,8 @@ export type PageMutation =
   | { kind: 'split'; target: number; at: number }
   | { kind: 'wrap'; target: number; tag: 'em' | 'p' }
   | { kind: 'addShadowHost'; target: number; tag: string; shadow: PageNode[] }
-  | { kind: 'setEditable'; target: number; editable: 'true' | 'false' | null };
+  | { kind: 'setEditable'; target: number; editable: 'true' | 'false' | null }
+  | { kind: 'setHidden'; target: number; hidden: 'true' | 'false' | null };
 
 /** A batch of changes made in one task, and whether the page then waits for the extension to catch up. */
 export interface MutationBatch {
@@ -45,6 +46,11 @@ export const pageMutation: fc.Arbitrary<PageMutation> = fc.oneof(
     kind: fc.constant('setEditable' as const),
     target,
     editable: fc.constantFrom('true' as const, 'false' as const, null),
+  }),
+  fc.record({
+    kind: fc.constant('setHidden' as const),
+    target,
+    hidden: fc.constantFrom('true' as const, 'false' as const, null),
   }),
 );
 
@@ -151,6 +157,13 @@ export function applyMutation(root: Element, mutation: PageMutation): void {
         const element = pick(nodes.filter(isElement), mutation.target);
         if (mutation.editable === null) element?.removeAttribute('contenteditable');
         else element?.setAttribute('contenteditable', mutation.editable);
+        break;
+      }
+      case 'setHidden': {
+        // A dialog opens and hides the rest of the page from assistive technology, and closes again.
+        const element = pick(nodes.filter(isElement), mutation.target);
+        if (mutation.hidden === null) element?.removeAttribute('aria-hidden');
+        else element?.setAttribute('aria-hidden', mutation.hidden);
         break;
       }
     }

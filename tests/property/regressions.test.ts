@@ -176,6 +176,30 @@ describe('click-to-edit (property c with contenteditable changes, written by han
   });
 });
 
+describe('a dialog that hides the rest of the page (property c with aria-hidden changes, written by hand from its generator)', () => {
+  it('reads the page once the dialog that hid it at load closes, and drops it when one opens', async () => {
+    const page = [
+      element('main', [element('p', [text('SSRI and ketamine')])], { attributes: { 'aria-hidden': 'true' } }),
+    ];
+    await expectRescansCatchUp(
+      page,
+      [{ mutations: [{ kind: 'setHidden', target: 0, hidden: null }], waitAfter: false }],
+      registry,
+    );
+    await expectRescansCatchUp(
+      page,
+      [{ mutations: [{ kind: 'setHidden', target: 0, hidden: 'false' }], waitAfter: true }],
+      registry,
+    );
+    const shown = [element('main', [element('p', [text('SSRI')])])];
+    await expectRescansCatchUp(
+      shown,
+      [{ mutations: [{ kind: 'setHidden', target: 0, hidden: 'true' }], waitAfter: false }],
+      registry,
+    );
+  });
+});
+
 describe('shadow hosts without light text (found by property c)', () => {
   // A full scan once found hosts only among elements holding text, and custom elements: this one was missed.
   it('a full scan reads the shadow root of a <section> whose only light child is an empty <span>', async () => {
