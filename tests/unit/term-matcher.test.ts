@@ -50,6 +50,9 @@ describe('term matcher over the real glossary', () => {
     ['during the great  depression and after', []],
     ['a tropical depression formed; economic depression followed', []],
     ['Depression-era photographs', []],
+    ['ketamine causes less respiratory depression than opioids', [['ketamine', 'ketamine']]],
+    ['CNS depression, ST-segment depression and depression of the ST segment on the ECG', []],
+    ['her first depression was the worst', [['depression', 'depression']]],
     ['Great Depression survivors had depression too', [['depression', 'depression']]],
     [
       'she lives with depression and anxiety',
