@@ -373,10 +373,11 @@ test('fixed headers, transformed boxes, overlays and wrapped terms', async () =>
   await page.mouse.wheel(0, 300);
   await poll(() => page.evaluate(() => scrollY > 200), { message: 'the page to scroll' });
   const afterScroll = await waitForCardPlaced(page);
-  assert.deepEqual(
-    { x: afterScroll.x, y: afterScroll.y },
-    { x: box.x, y: box.y },
-    'the card stays with the fixed term',
+  // Within a pixel: the browser may snap the term's box to whole pixels once the page has scrolled
+  // (seen once: y 40.18 before, 40 after), which no reader can see.
+  assert.ok(
+    Math.abs(afterScroll.x - box.x) < 1 && Math.abs(afterScroll.y - box.y) < 1,
+    `the card stays with the fixed term: ${JSON.stringify({ before: box, after: afterScroll })}`,
   );
   await page.keyboard.press('Escape');
   await page.evaluate(() => scrollTo(0, 0));
