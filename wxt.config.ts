@@ -4,8 +4,8 @@ import preact from '@preact/preset-vite';
 import { type Plugin, runnerImport } from 'vite';
 import { defineConfig } from 'wxt';
 import { browserSpecificManifest, cardScriptAccess } from './utils/browser-differences';
-import { siteCommandsManifest } from './utils/site-commands';
-import { termCommandsManifest } from './utils/term-commands';
+import { siteSwitchCommandManifest } from './utils/site-switch-command';
+import { termStepCommandsManifest } from './utils/term-step-commands';
 
 /**
  * `wxt build --mode bench1000` (used by `npm run bench` only) swaps in a glossary inflated to
@@ -145,7 +145,7 @@ export default defineConfig({
     action: { default_title: 'Mental Health Explainer' },
     // Dev mode (`wxt`) keeps WXT's own policy: its reloader needs a connection to the dev server.
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
-    commands: { ...termCommandsManifest(), ...siteCommandsManifest() },
+    commands: { ...termStepCommandsManifest(), ...siteSwitchCommandManifest() },
     // The hover card's script, loaded by the content script when a card is first wanted; the only
     // file pages can reach (see cardScriptAccess).
     web_accessible_resources: cardScriptAccess(browser),

@@ -45,7 +45,7 @@ function medianMs(work) {
 
 const [{ glossary }, { compileGlossary }, { createTermMatcher }, { inflateGlossary }] = await Promise.all([
   load('content/glossary.ts'),
-  load('utils/compiled-glossary.ts'),
+  load('utils/glossary-compiler.ts'),
   load('utils/term-matcher.ts'),
   load('bench/inflate-glossary.ts'),
 ]);

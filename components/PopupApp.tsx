@@ -5,7 +5,7 @@ import type { Settings } from '@/utils/preferences';
 import { noticeAfterFailure, noticeAfterSave, type SaveNotice } from '@/utils/save-messages';
 import { createSeriesSearch } from '@/utils/series-search';
 import type { PageAddress } from '@/utils/site-rules';
-import type { ScopeChoice } from '@/utils/site-toggle';
+import type { ScopeChoice } from '@/utils/site-switch-rules';
 import type { StorageFailure } from '@/utils/storage-failure';
 import { MedicalNote } from './MedicalNote';
 import { PageTerms } from './PageTerms';

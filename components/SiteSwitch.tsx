@@ -4,7 +4,7 @@ import type { Settings } from '@/utils/preferences';
 import { ruleReach } from '@/utils/rule-text';
 import { siteDomainOf } from '@/utils/site-domain';
 import { decideForAddress, type PageAddress, ruleKey } from '@/utils/site-rules';
-import { defaultScopeChoice, type ScopeChoice, scopeChoices } from '@/utils/site-toggle';
+import { defaultScopeChoice, type ScopeChoice, scopeChoices } from '@/utils/site-switch-rules';
 import './site-switch.css';
 
 export interface SiteSwitchProps {

@@ -1,4 +1,4 @@
-import { type CompiledGlossary, compileGlossary } from '@/utils/compiled-glossary';
+import { type CompiledGlossary, compileGlossary } from '@/utils/glossary-compiler';
 import { glossary } from './glossary';
 
 /**

@@ -3,19 +3,19 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { TabBadges } from '@/extension/badge';
 import { onMessage } from '@/extension/messages';
 import { migrateSettings } from '@/extension/settings';
-import { activeTabId, createSiteMenu, toggleSiteInTab } from '@/extension/site-commands';
-import { forwardTermCommand } from '@/extension/term-commands';
-import { TOGGLE_SITE_COMMAND, TOGGLE_SITE_MENU_ID, TOGGLE_SITE_TITLE } from '@/utils/site-commands';
+import { activeTabId, createSiteSwitchMenu, flipSiteSwitchInTab } from '@/extension/site-switch-in-tab';
+import { forwardTermStep } from '@/extension/term-step-forwarding';
+import { SITE_SWITCH_COMMAND, SITE_SWITCH_MENU_ID, SITE_SWITCH_TITLE } from '@/utils/site-switch-command';
 
 export default defineBackground(() => {
-  // Site control: settings migration, the site toggle (command and menu), the toolbar badge.
+  // Settings migration, the site switch (command and menu), the toolbar badge.
   void migrateSettings();
   browser.commands.onCommand.addListener(async (command, tab) => {
-    if (command === TOGGLE_SITE_COMMAND) await toggleSiteInTab(tab?.id ?? (await activeTabId()));
+    if (command === SITE_SWITCH_COMMAND) await flipSiteSwitchInTab(tab?.id ?? (await activeTabId()));
   });
-  void createSiteMenu(TOGGLE_SITE_TITLE, TOGGLE_SITE_MENU_ID);
+  void createSiteSwitchMenu(SITE_SWITCH_TITLE, SITE_SWITCH_MENU_ID);
   browser.contextMenus?.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === TOGGLE_SITE_MENU_ID) void toggleSiteInTab(tab?.id);
+    if (info.menuItemId === SITE_SWITCH_MENU_ID) void flipSiteSwitchInTab(tab?.id);
   });
   const badges = new TabBadges();
   onMessage('reportTermCount', ({ data: count, sender }) => {
@@ -23,7 +23,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void badges.forget(tabId));
 
-  browser.commands.onCommand.addListener((command, tab) => void forwardTermCommand(command, tab));
+  browser.commands.onCommand.addListener((command, tab) => void forwardTermStep(command, tab));
 
   onMessage('openReader', async ({ data: anchor, sender }) => {
     await browser.tabs.create({

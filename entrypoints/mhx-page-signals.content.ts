@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { announceDesignModeChanges } from '@/page/design-mode-announcer';
-import { announceAttachedShadowRoots } from '@/page/shadow-root-announcer';
+import { announceDesignModeChanges } from '@/page/signals/design-mode-announcer';
+import { announceAttachedShadowRoots } from '@/page/signals/shadow-root-announcer';
 
 /**
  * In the page's own world, from the start: tells the explainer (entrypoints/explainer.content) of

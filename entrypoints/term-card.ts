@@ -1,11 +1,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { glossary } from '@/content/glossary';
 import { seriesParts } from '@/content/parts';
-import { createTermCardHost } from '@/page/term-card-host';
-import { provideTermCardModule } from '@/page/term-card-module';
+import { createTermCardHost } from '@/page/card/term-card-host';
+import { provideTermCardModule } from '@/page/card/term-card-module';
 import { explainGlossary } from '@/utils/term-explanation';
 
-/** The hover card, run by the content script the first time a card is wanted: see page/term-card-module.ts. */
+/** The hover card, run by the content script the first time a card is wanted: see page/card/term-card-module.ts. */
 export default defineUnlistedScript(() => {
   provideTermCardModule({ explanations: explainGlossary(glossary, seriesParts), createTermCardHost });
 });

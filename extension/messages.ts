@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { TermDirection } from '@/utils/term-commands';
+import type { TermDirection } from '@/utils/term-step-commands';
 
 /** What the popup learns from the page it is about: no page text, only counts. */
 export interface PageState {

@@ -1,18 +1,18 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { TermMatcher } from '@/utils/term-matcher';
-import { CardController } from './card-controller';
-import { changedBlocks } from './changed-blocks';
-import { DESIGN_MODE_CHANGED } from './design-mode-announcer';
-import { caretAt, rangeContainsPoint } from './hit-test';
-import { adoptHighlightStyle } from './shadow-highlight-style';
-import { SHADOW_ROOT_ATTACHED } from './shadow-root-announcer';
-import { importTermCardModule } from './term-card-module';
-import { type HighlightedTerm, TermHighlighter } from './term-highlighter';
-import { adjacentTerm, isReachable, type TermDirection } from './term-navigation';
-import { scanForTerms } from './term-scanner';
-import { textLengthChange } from './text-length-change';
-import { viewportBlock } from './viewport-block';
-import { yieldToPage } from './yield-to-page';
+import { CardController } from './card/card-controller';
+import { caretAt, rangeContainsPoint } from './card/hit-test';
+import { importTermCardModule } from './card/term-card-module';
+import { adjacentTerm, isReachable, type TermDirection } from './card/term-navigation';
+import { changedBlocks } from './scan/changed-blocks';
+import { adoptHighlightStyle } from './scan/shadow-highlight-style';
+import { type HighlightedTerm, TermHighlighter } from './scan/term-highlighter';
+import { scanForTerms } from './scan/term-scanner';
+import { textLengthChange } from './scan/text-length-change';
+import { viewportBlock } from './scan/viewport-block';
+import { yieldToPage } from './scan/yield-to-page';
+import { DESIGN_MODE_CHANGED } from './signals/design-mode-announcer';
+import { SHADOW_ROOT_ATTACHED } from './signals/shadow-root-announcer';
 
 // The attributes that make text skipped: a paragraph the page turns into an editor (click-to-edit)
 // must lose its highlights, and get them back once it is read-only again; a page that loads behind a

@@ -48,7 +48,7 @@ const CARD_SCRIPT_PAGES = ['http://*/*', 'https://*/*'];
 
 /**
  * `web_accessible_resources` for the hover card's script, which the content script imports the first
- * time a card is wanted (page/term-card-module.ts): both browsers load a content script's `import()`
+ * time a card is wanted (page/card/term-card-module.ts): both browsers load a content script's `import()`
  * as its page would, so the file must be web-accessible. Nothing else of the extension is.
  */
 export function cardScriptAccess(browser: TargetBrowser) {

@@ -1,4 +1,4 @@
-import type { CompiledGlossary, SpellingTerm } from './compiled-glossary';
+import type { CompiledGlossary, SpellingTerm } from './glossary-compiler';
 import { phraseKey } from './trie-pattern';
 
 export interface TermMatch {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsServices } from '@/components/OptionsApp';
 import '@/components/series.css';
 import { loadSettings, updateSettings, watchSettings } from '@/extension/settings';
-import { TOGGLE_SITE_COMMAND } from '@/utils/site-commands';
+import { SITE_SWITCH_COMMAND } from '@/utils/site-switch-command';
 
 const services: OptionsServices = {
   load: loadSettings,
@@ -18,7 +18,7 @@ const services: OptionsServices = {
   },
   async siteShortcut() {
     const commands = await browser.commands.getAll();
-    return commands.find((command) => command.name === TOGGLE_SITE_COMMAND)?.shortcut ?? '';
+    return commands.find((command) => command.name === SITE_SWITCH_COMMAND)?.shortcut ?? '';
   },
 };
 

@@ -6,7 +6,7 @@ import { glossary } from '@/content/glossary';
 import { series } from '@/content/series';
 import { sendMessage } from '@/extension/messages';
 import { loadSettings, watchSettings } from '@/extension/settings';
-import { switchSite } from '@/extension/site-switch';
+import { switchSite } from '@/extension/site-switch-save';
 import { popupTargetTab } from '@/utils/popup-target-tab';
 
 const tabId = popupTargetTab(location.href, async () => {

@@ -35,7 +35,7 @@ const KNOWN_WARNINGS = [
     at: /\w+\(\)\.document\(\)\.write\(/u,
   },
   {
-    // Ours, not a library's: the content script imports the card script (page/term-card-module.ts)
+    // Ours, not a library's: the content script imports the card script (page/card/term-card-module.ts)
     // by the URL `runtime.getURL` gives for a constant path of the add-on's own, never by a value
     // from the page; the linter flags every `import()` whose argument is not a literal.
     code: 'UNSAFE_VAR_ASSIGNMENT',

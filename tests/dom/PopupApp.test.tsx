@@ -5,7 +5,7 @@ import { glossary } from '@/content/glossary';
 import { series } from '@/content/series';
 import type { PageState } from '@/extension/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
-import { switchedRules } from '@/utils/site-toggle';
+import { switchedRules } from '@/utils/site-switch-rules';
 
 /** The browser side of the popup, with settings kept in memory and reported to watchers as storage would. */
 function servicesFor(
@@ -64,9 +64,9 @@ describe('PopupApp', () => {
   it('switches highlighting off for the current site', async () => {
     const services = servicesFor(articlePage);
     render(<PopupApp parts={series} glossary={glossary} services={services} />);
-    const toggle = await screen.findByRole('switch');
+    const siteSwitch = await screen.findByRole('switch');
     expect(screen.getByText('5 highlighted terms on this page')).toBeTruthy();
-    fireEvent.click(toggle);
+    fireEvent.click(siteSwitch);
     await waitFor(() =>
       expect(services.switchSite).toHaveBeenCalledWith(
         { host: 'news.example', path: '/health/ketamine' },

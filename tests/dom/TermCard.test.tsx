@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TermCard } from '@/components/TermCard';
 import { glossary } from '@/content/glossary';
 import { seriesParts } from '@/content/parts';
+import { TermCard } from '@/page/card/TermCard';
 import { explainTerm } from '@/utils/term-explanation';
 
 const explanationOf = (id: string) => {

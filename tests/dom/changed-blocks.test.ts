@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedBlocks } from '@/page/changed-blocks';
+import { changedBlocks } from '@/page/scan/changed-blocks';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { announceDesignModeChanges, DESIGN_MODE_CHANGED } from '@/page/design-mode-announcer';
+import { announceDesignModeChanges, DESIGN_MODE_CHANGED } from '@/page/signals/design-mode-announcer';
 
 /** A document's design mode as browsers keep it: "on" or "off", other values ignored. */
 class ModeKeeper extends EventTarget {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createLazyTermCardHost } from '@/page/lazy-term-card-host';
-import type { TermCardHost, TermCardHostOptions } from '@/page/term-card-host';
-import type { TermCardModule } from '@/page/term-card-module';
+import { createLazyTermCardHost } from '@/page/card/lazy-term-card-host';
+import type { TermCardHost, TermCardHostOptions } from '@/page/card/term-card-host';
+import type { TermCardModule } from '@/page/card/term-card-module';
 import type { TermExplanation } from '@/utils/term-explanation';
 
 const ctx = { isInvalid: false } as ContentScriptContext;

@@ -8,7 +8,7 @@ import { glossary } from '@/content/glossary';
 import { series } from '@/content/series';
 import type { PageState } from '@/extension/messages';
 import { loadSettings, updatePreferences, updateSettings, watchSettings } from '@/extension/settings';
-import { switchSite } from '@/extension/site-switch';
+import { switchSite } from '@/extension/site-switch-save';
 import { DEFAULT_SETTINGS } from '@/utils/preferences';
 
 // The popup and the options page over the real settings module, with WXT's fake storage made to
@@ -71,17 +71,17 @@ describe('what the user is told when a save goes wrong', () => {
       refuse('sync', 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded');
       refuse('local', 'QUOTA_BYTES quota exceeded');
       render(<PopupApp parts={series} glossary={glossary} services={popupServices} />);
-      const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
-      expect(toggle.checked).toBe(true);
+      const siteSwitch = (await screen.findByRole('switch')) as HTMLInputElement;
+      expect(siteSwitch.checked).toBe(true);
       // Let the first render's effects run, as they would long before a person clicks.
       await act(async () => {});
-      fireEvent.click(toggle);
+      fireEvent.click(siteSwitch);
       const alert = await screen.findByRole('alert');
       expect(alert.textContent).toBe(
         "Could not save: sync has taken all the changes it allows for now and this device's storage for the extension is full. Your change was not kept.",
       );
-      await waitFor(() => expect(toggle.checked).toBe(true));
-      expect(toggle.getAttribute('aria-checked')).toBe('true');
+      await waitFor(() => expect(siteSwitch.checked).toBe(true));
+      expect(siteSwitch.getAttribute('aria-checked')).toBe('true');
       expect((await loadSettings()).settings.rules).toEqual([]);
     });
 
@@ -134,22 +134,22 @@ describe('what the user is told when a save goes wrong', () => {
           }),
       );
       render(<SiteSwitch page={page} settings={settings} onSwitch={onSwitch} />);
-      const toggle = screen.getByRole('switch') as HTMLInputElement;
-      fireEvent.click(toggle);
+      const siteSwitch = screen.getByRole('switch') as HTMLInputElement;
+      fireEvent.click(siteSwitch);
       // The click shows at once, while the save is under way.
-      await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+      await waitFor(() => expect(siteSwitch.getAttribute('aria-checked')).toBe('false'));
       refuseSave(new Error('Resource::kQuotaBytes quota exceeded'));
-      await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
-      expect(toggle.checked).toBe(true);
+      await waitFor(() => expect(siteSwitch.getAttribute('aria-checked')).toBe('true'));
+      expect(siteSwitch.checked).toBe(true);
     });
 
     it('keeps showing the click when its save went through', async () => {
       render(<SiteSwitch page={page} settings={settings} onSwitch={vi.fn(async () => undefined)} />);
-      const toggle = screen.getByRole('switch') as HTMLInputElement;
-      fireEvent.click(toggle);
-      await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+      const siteSwitch = screen.getByRole('switch') as HTMLInputElement;
+      fireEvent.click(siteSwitch);
+      await waitFor(() => expect(siteSwitch.getAttribute('aria-checked')).toBe('false'));
       await act(async () => {});
-      expect(toggle.checked).toBe(false);
+      expect(siteSwitch.checked).toBe(false);
     });
   });
 });

@@ -2,14 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compiledGlossary } from '@/content/compiled-glossary';
 import { PageExplainer } from '@/page/page-explainer';
-import { textRuns } from '@/page/text-runs';
+import { textRuns } from '@/page/scan/text-runs';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 const matcher = createTermMatcher(compiledGlossary);
 
 /** Every pause of a scan is a point where the page may change; the test says how. */
 let changeDuringPause: () => void = () => {};
-vi.mock('@/page/yield-to-page', () => ({
+vi.mock('@/page/scan/yield-to-page', () => ({
   yieldToPage: async () => {
     changeDuringPause();
     changeDuringPause = () => {};

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { announceAttachedShadowRoots, SHADOW_ROOT_ATTACHED } from '@/page/shadow-root-announcer';
+import { announceAttachedShadowRoots, SHADOW_ROOT_ATTACHED } from '@/page/signals/shadow-root-announcer';
 
 // The announcer goes on a prototype of the test's own, so no other test sees a changed `attachShadow`.
 class AnnouncingHost extends HTMLElement {}

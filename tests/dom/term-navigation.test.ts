@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { adjacentTerm, beyondTerm, compareDocumentOrder, type TermDirection } from '@/page/term-navigation';
+import { adjacentTerm, beyondTerm, compareDocumentOrder, type TermDirection } from '@/page/card/term-navigation';
 
 interface Term {
   name: string;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { glossary } from '@/content/glossary';
-import { TermHighlighter } from '@/page/term-highlighter';
-import { scanForTerms, type TermScannerOptions } from '@/page/term-scanner';
-import { textRuns } from '@/page/text-runs';
-import { compileGlossary } from '@/utils/compiled-glossary';
+import { TermHighlighter } from '@/page/scan/term-highlighter';
+import { scanForTerms, type TermScannerOptions } from '@/page/scan/term-scanner';
+import { textRuns } from '@/page/scan/text-runs';
+import { compileGlossary } from '@/utils/glossary-compiler';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 const fixtures = import.meta.glob<string>('@/tests/fixtures/dom/*.html', {

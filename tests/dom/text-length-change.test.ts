@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { textLengthChange } from '@/page/text-length-change';
+import { textLengthChange } from '@/page/scan/text-length-change';
 
 /** Runs `change` on a fresh body and returns the records an observer like the explainer's saw. */
 async function recordsOf(html: string, change: (body: HTMLElement) => void): Promise<MutationRecord[]> {

@@ -16,7 +16,7 @@ import {
   startServer,
   VIEWPORT,
   waitForHighlights,
-} from './harness.mjs';
+} from './firefox-harness.mjs';
 
 /** The number of terms in tests/fixtures/pages/article.html (see tests/e2e/highlights.test.mjs). */
 const ARTICLE_TERM_COUNT = 20;

@@ -41,9 +41,9 @@ const env = useServerAndExtension({
 const texts = async (locator) => (await locator.allTextContents()).map((text) => text.trim());
 
 test('the popup is about the article tab and counts its terms', async () => {
-  const toggle = popup.getByRole('switch');
-  await toggle.waitFor({ timeout: 10_000 });
-  assert.equal(await toggle.isChecked(), true);
+  const siteSwitch = popup.getByRole('switch');
+  await siteSwitch.waitFor({ timeout: 10_000 });
+  assert.equal(await siteSwitch.isChecked(), true);
   assert.equal((await popup.locator('.site-switch label').textContent()).trim(), 'Highlight terms on 127.0.0.1');
   await popup
     .locator('.site-switch p', { hasText: `${ARTICLE_TERM_COUNT} highlighted terms on this page` })

@@ -1,4 +1,4 @@
-// What the privacy tests (tests/e2e/privacy.test.mjs, tests/e2e-firefox/privacy.test.mjs) share: a
+// What the privacy tests (tests/e2e/privacy.test.mjs, tests/e2e-firefox/firefox-privacy.test.mjs) share: a
 // page whose text must never leave its tab, a recording proxy that sees every request leaving the
 // browser, and a reader of everything the extension has stored.
 import { createServer, request as httpRequest } from 'node:http';

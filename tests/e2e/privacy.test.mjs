@@ -9,7 +9,7 @@
 // pages the test opened, from the fixture server on 127.0.0.1 — the extension's own files
 // (chrome-extension://), data: and blob: URLs, which never reach the network, and, at the proxy
 // only, Chromium's own update, sign-in and autofill services, which it calls with no extension
-// installed and which no page or worker of the browser reported (tests/e2e-firefox/privacy.test.mjs
+// installed and which no page or worker of the browser reported (tests/e2e-firefox/firefox-privacy.test.mjs
 // runs the same check in Firefox, where the browser's own traffic can be switched off: no exception).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -122,11 +122,11 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
     { message: 'the popup to open a second reader tab' },
   );
   // The switch shows the stored setting, so it flips once the write has landed, not at the click.
-  const toggle = popup.getByRole('switch');
-  await toggle.click();
+  const siteSwitch = popup.getByRole('switch');
+  await siteSwitch.click();
   await poll(async () => (await highlightCount(page)) === 0, { message: 'the site to switch off' });
-  await poll(async () => !(await toggle.isChecked()), { message: 'the switch to show off' });
-  await toggle.click();
+  await poll(async () => !(await siteSwitch.isChecked()), { message: 'the switch to show off' });
+  await siteSwitch.click();
   await waitForHighlights(page, { min: PRIVATE_PAGE_TERMS });
 
   // The options page, if the build has one.

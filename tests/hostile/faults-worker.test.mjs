@@ -65,15 +65,15 @@ test('hover cards, the reader link, the popup and its switch work after the work
     const popupErrors = collectErrors(popup);
     await popup.getByText(`${ARTICLE_TERM_COUNT} highlighted terms on this page`).waitFor({ timeout: 10_000 });
     assert.equal(await badge(popup, tabId), String(ARTICLE_TERM_COUNT));
-    const toggle = popup.getByRole('switch');
-    await toggle.uncheck();
+    const siteSwitch = popup.getByRole('switch');
+    await siteSwitch.uncheck();
     await popup.getByText('Off for this site').waitFor({ timeout: 10_000 });
     await poll(async () => (await highlightCount(page)) === 0, { message: 'the page to lose its highlights' });
     // The page tells the background its count changed: that wakes the worker, which clears the badge.
     await poll(async () => (await badge(popup, tabId)) === '', { message: 'the badge to clear' });
 
     await worker.stop();
-    await toggle.check();
+    await siteSwitch.check();
     await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
     await popup.getByText(`${ARTICLE_TERM_COUNT} highlighted terms on this page`).waitFor({ timeout: 10_000 });
     await poll(async () => (await badge(popup, tabId)) === String(ARTICLE_TERM_COUNT), {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MatchableTerm } from '@/utils/compiled-glossary';
-import { compileGlossary } from '@/utils/compiled-glossary';
+import type { MatchableTerm } from '@/utils/glossary-compiler';
+import { compileGlossary } from '@/utils/glossary-compiler';
 import { createTermMatcher } from '@/utils/term-matcher';
 import { referenceMatches } from './reference-highlights';
 import { propertyParameters, propertyTimeoutMs } from './run-count';

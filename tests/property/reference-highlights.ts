@@ -1,4 +1,4 @@
-import type { MatchableTerm } from '@/utils/compiled-glossary';
+import type { MatchableTerm } from '@/utils/glossary-compiler';
 
 /**
  * What a scan should highlight, worked out the slow and obvious way, independently of the

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { glossary } from '@/content/glossary';
-import type { MatchableTerm } from '@/utils/compiled-glossary';
-import { compileGlossary } from '@/utils/compiled-glossary';
+import type { MatchableTerm } from '@/utils/glossary-compiler';
+import { compileGlossary } from '@/utils/glossary-compiler';
 import { createTermMatcher } from '@/utils/term-matcher';
 import { cleanUpPage, expectPageUntouched, expectReferenceHighlights, expectRescansCatchUp } from './engine-checks';
 import type { MutationBatch } from './page-mutations';

@@ -1,9 +1,9 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { glossary } from '@/content/glossary';
 import { PageExplainer } from '@/page/page-explainer';
-import { TermHighlighter } from '@/page/term-highlighter';
-import { scanForTerms } from '@/page/term-scanner';
-import { compileGlossary } from '@/utils/compiled-glossary';
+import { TermHighlighter } from '@/page/scan/term-highlighter';
+import { scanForTerms } from '@/page/scan/term-scanner';
+import { compileGlossary } from '@/utils/glossary-compiler';
 import { createTermMatcher } from '@/utils/term-matcher';
 import { describeRange, type RecordingHighlight } from './page-snapshot';
 import { OWN_HOST_TAG } from './page-tree';

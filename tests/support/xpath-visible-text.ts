@@ -1,4 +1,4 @@
-// happy-dom has no XPath. The scan asks XPath one question (page/text-runs.ts, `holdsNoVisibleText`):
+// happy-dom has no XPath. The scan asks XPath one question (page/scan/text-runs.ts, `holdsNoVisibleText`):
 // the first child text node of an element with more than white space in it. This answers exactly
 // that question, as browsers do, so the DOM and property tests read pages the way Chromium and
 // Firefox do; any other expression is refused rather than answered wrongly.

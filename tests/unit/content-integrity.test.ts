@@ -5,7 +5,7 @@ import { sectionId } from '@/content/sections';
 import { blockText, parsePartMarkdown, series } from '@/content/series';
 // The series as its authors published it; a copy, so tests never reach outside the project.
 import source from '@/tests/fixtures/series-source.txt?raw';
-import { compileGlossary } from '@/utils/compiled-glossary';
+import { compileGlossary } from '@/utils/glossary-compiler';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 const words = (text: string) => text.replace(/•/gu, ' ').split(/\s+/u).filter(Boolean);

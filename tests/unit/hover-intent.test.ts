@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HoverIntent } from '@/page/hover-intent';
+import { HoverIntent } from '@/page/card/hover-intent';
 
 describe('hover intent', () => {
   let events: string[];

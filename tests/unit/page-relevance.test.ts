@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '@/content/glossary';
-import { compileGlossary } from '@/utils/compiled-glossary';
+import { compileGlossary } from '@/utils/glossary-compiler';
 import { pageRelevance } from '@/utils/page-relevance';
 import { createTermMatcher } from '@/utils/term-matcher';
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NEVER_SHADOW_HOSTS, SHADOW_HOST_CANDIDATES, VALID_SHADOW_HOST_NAMES } from '@/page/shadow-host-candidates';
+import {
+  NEVER_SHADOW_HOSTS,
+  SHADOW_HOST_CANDIDATES,
+  VALID_SHADOW_HOST_NAMES,
+} from '@/page/scan/shadow-host-candidates';
 
 describe('elements that may carry a shadow root', () => {
   it.each([...VALID_SHADOW_HOST_NAMES, 'x-widget', 'hl-trusted-source', 'lazy-image'])('keeps <%s>', (name) => {

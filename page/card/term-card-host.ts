@@ -2,8 +2,8 @@ import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } 
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { TermCard } from '@/components/TermCard';
-import cardCss from '@/components/term-card.css?inline';
+import { TermCard } from '@/page/card/TermCard';
+import cardCss from '@/page/card/term-card.css?inline';
 import type { TermExplanation } from '@/utils/term-explanation';
 
 export interface TermCardHost {

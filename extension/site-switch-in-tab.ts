@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { siteDomainOf } from '@/utils/site-domain';
-import { toggledRules } from '@/utils/site-toggle';
+import { flippedRules } from '@/utils/site-switch-rules';
 import { type PageState, sendMessage } from './messages';
 import { updateSettings } from './settings';
 
@@ -15,7 +15,10 @@ const askTopFrame: AskPageState = (tabId) => sendMessage('getPageState', undefin
  * site). False when the tab has no explainer to ask (browser pages, a tab still loading), and when
  * no storage took the change: the page then stays as it was, which is what the user sees.
  */
-export async function toggleSiteInTab(tabId: number | undefined, ask: AskPageState = askTopFrame): Promise<boolean> {
+export async function flipSiteSwitchInTab(
+  tabId: number | undefined,
+  ask: AskPageState = askTopFrame,
+): Promise<boolean> {
   if (tabId === undefined || tabId < 0) return false;
   let page: PageState | undefined;
   try {
@@ -29,7 +32,7 @@ export async function toggleSiteInTab(tabId: number | undefined, ask: AskPageSta
   try {
     await updateSettings((current) => ({
       ...current,
-      rules: toggledRules(current.rules, address, siteDomainOf(site), page.enabled),
+      rules: flippedRules(current.rules, address, siteDomainOf(site), page.enabled),
     }));
   } catch {
     // Nothing was stored (see updateSettings). An uncaught rejection here would only reach the
@@ -40,7 +43,7 @@ export async function toggleSiteInTab(tabId: number | undefined, ask: AskPageSta
 }
 
 /** The context-menu entry, on web pages only (where the content script runs). */
-export async function createSiteMenu(title: string, id: string): Promise<void> {
+export async function createSiteSwitchMenu(title: string, id: string): Promise<void> {
   const menus = browser.contextMenus;
   if (!menus) return;
   // The background starts again and again (an MV3 worker after each idle stop) and the browser keeps

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { forwardTermCommand } from '@/extension/term-commands';
-import { TERM_COMMANDS, termCommandDirection, termCommandsManifest } from '@/utils/term-commands';
+import { forwardTermStep } from '@/extension/term-step-forwarding';
+import { TERM_STEP_COMMANDS, termStepCommandsManifest, termStepDirection } from '@/utils/term-step-commands';
 
 describe('term commands', () => {
   it.each([
@@ -12,12 +12,12 @@ describe('term commands', () => {
     ['toString', null],
     ['__proto__', null],
   ])('%j steps %j', (command, direction) => {
-    expect(termCommandDirection(command)).toBe(direction);
+    expect(termStepDirection(command)).toBe(direction);
   });
 
   it('gives every command a default shortcut and a description for the manifest', () => {
-    const manifest = termCommandsManifest();
-    expect(Object.keys(manifest)).toEqual(Object.keys(TERM_COMMANDS));
+    const manifest = termStepCommandsManifest();
+    expect(Object.keys(manifest)).toEqual(Object.keys(TERM_STEP_COMMANDS));
     for (const entry of Object.values(manifest)) {
       // Chromium and Firefox both require Ctrl or Alt (or Command/MacCtrl) in a suggested key.
       expect(entry.suggested_key.default).toMatch(/^(Ctrl|Alt)\+(Shift\+)?[A-Z]$/u);
@@ -28,7 +28,7 @@ describe('term commands', () => {
   });
 });
 
-describe('forwardTermCommand', () => {
+describe('forwardTermStep', () => {
   it.each([
     ['next-term', { id: 7 }, [['next', 7]], true],
     ['previous-term', { id: 3 }, [['previous', 3]], true],
@@ -37,7 +37,7 @@ describe('forwardTermCommand', () => {
     ['next-term', {}, [], false],
   ])('%s on tab %j sends %j', async (command, tab, sent, result) => {
     const send = vi.fn(async () => true);
-    expect(await forwardTermCommand(command, tab, send)).toBe(result);
+    expect(await forwardTermStep(command, tab, send)).toBe(result);
     expect(send.mock.calls).toEqual(sent);
   });
 
@@ -45,6 +45,6 @@ describe('forwardTermCommand', () => {
     const send = vi.fn(async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
-    expect(await forwardTermCommand('next-term', { id: 1 }, send)).toBe(false);
+    expect(await forwardTermStep('next-term', { id: 1 }, send)).toBe(false);
   });
 });

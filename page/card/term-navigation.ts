@@ -1,4 +1,4 @@
-import type { TermDirection } from '@/utils/term-commands';
+import type { TermDirection } from '@/utils/term-step-commands';
 
 export type { TermDirection };
 

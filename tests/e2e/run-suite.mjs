@@ -1,5 +1,5 @@
 // Runs an end-to-end suite with node's test runner, one file at a time (each launches Chromium).
-// `node tests/e2e/run.mjs popup toggle` runs only the files whose name contains one of the words;
+// `node tests/e2e/run-suite.mjs popup switch` runs only the files whose name contains one of the words;
 // `--suite hostile` runs tests/hostile instead of tests/e2e. Needs the built extension: `npx wxt build` first.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';

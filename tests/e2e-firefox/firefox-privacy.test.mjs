@@ -28,7 +28,7 @@ import {
   poll,
   sleep,
   startServer,
-} from './harness.mjs';
+} from './firefox-harness.mjs';
 
 /** After the last action, how long anything delayed (a timer, a retry, a beacon) gets to show up. */
 const QUIET_PERIOD_MS = 2_000;

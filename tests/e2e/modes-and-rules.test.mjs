@@ -1,4 +1,4 @@
-// User paths for per-site control: the modes (the default judges whether a page is about mental
+// User paths for the modes and site rules: the modes (the default judges whether a page is about mental
 // health), the popup's scope choice, the toolbar badge, import and export on the options page, rules
 // that survive a browser restart, and the keyboard command.
 import assert from 'node:assert/strict';

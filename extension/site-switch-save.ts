@@ -1,5 +1,5 @@
 import type { PageAddress } from '@/utils/site-rules';
-import { type ScopeChoice, switchedRules } from '@/utils/site-toggle';
+import { type ScopeChoice, switchedRules } from '@/utils/site-switch-rules';
 import type { StorageFailure } from '@/utils/storage-failure';
 import { updateSettings } from './settings';
 

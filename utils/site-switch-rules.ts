@@ -74,7 +74,7 @@ export function switchedRules(
  * One keystroke or menu click: the opposite of what the page shows now, written where the deciding
  * rule is or, without one, for the whole site.
  */
-export function toggledRules(
+export function flippedRules(
   rules: readonly SiteRule[],
   address: PageAddress,
   siteDomain: string,

@@ -1,4 +1,4 @@
-import { type TermDirection, termCommandDirection } from '@/utils/term-commands';
+import { type TermDirection, termStepDirection } from '@/utils/term-step-commands';
 import { sendMessage } from './messages';
 
 export type SendTermStep = (direction: TermDirection, tabId: number) => Promise<unknown>;
@@ -12,12 +12,12 @@ const toTopFrame: SendTermStep = (direction, tabId) =>
  * pages, the web store, a tab still loading) cannot answer, which is no error; false then, and for
  * commands that are not ours.
  */
-export async function forwardTermCommand(
+export async function forwardTermStep(
   command: string,
   tab: { id?: number } | undefined,
   send: SendTermStep = toTopFrame,
 ): Promise<boolean> {
-  const direction = termCommandDirection(command);
+  const direction = termStepDirection(command);
   if (direction === null || tab?.id === undefined) return false;
   try {
     await send(direction, tab.id);

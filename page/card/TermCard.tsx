@@ -1,5 +1,5 @@
+import { NOT_MEDICAL_ADVICE } from '@/content/health-notices';
 import type { TermExplanation } from '@/utils/term-explanation';
-import { MedicalNote } from './MedicalNote';
 
 export interface TermCardProps {
   explanation: TermExplanation;
@@ -62,7 +62,7 @@ export function TermCard({
           </ul>
         </div>
       )}
-      <MedicalNote />
+      <p class="medical-note">{NOT_MEDICAL_ADVICE}</p>
       {/* Last in the Tab order, so Tab goes to the card's content first; shown at the top right. */}
       {onClose && (
         <button type="button" class="close" aria-label="Close" onClick={onClose}>

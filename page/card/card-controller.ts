@@ -1,10 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { HighlightedTerm } from '@/page/scan/term-highlighter';
 import { CurrentTermHighlight } from './current-term-highlight';
 import { HoverIntent } from './hover-intent';
 import { createLazyTermCardHost, type LazyTermCardHost } from './lazy-term-card-host';
 import { revealRange } from './reveal-range';
 import type { TermCardModule } from './term-card-module';
-import type { HighlightedTerm } from './term-highlighter';
 import { beyondTerm, type TermDirection } from './term-navigation';
 
 export interface CardControllerOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compiledGlossary } from '@/content/compiled-glossary';
 import { glossary } from '@/content/glossary';
-import { compileGlossary } from '@/utils/compiled-glossary';
+import { compileGlossary } from '@/utils/glossary-compiler';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 describe('compileGlossary', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteDomainOf } from '@/utils/site-domain';
 import { decideForAddress, type PageAddress, type RuleScope, type SiteRule } from '@/utils/site-rules';
-import { scopeChoices, sectionPrefix, switchedRules, toggledRules } from '@/utils/site-toggle';
+import { flippedRules, scopeChoices, sectionPrefix, switchedRules } from '@/utils/site-switch-rules';
 
 const rule = (scope: RuleScope, pattern: string, enabled = false): SiteRule => ({ scope, pattern, enabled });
 const at = (host: string, path = '/'): PageAddress => ({ host, path });
@@ -80,7 +80,7 @@ describe('switchedRules', () => {
   });
 });
 
-describe('toggledRules (command and context menu)', () => {
+describe('flippedRules (command and context menu)', () => {
   it.each<[string, SiteRule[], PageAddress, boolean, SiteRule[]]>([
     [
       'no rule, shown: the site goes off',
@@ -111,6 +111,6 @@ describe('toggledRules (command and context menu)', () => {
       [rule('domain', 'example.org', false), rule('path', 'example.org/health/kids/', false)],
     ],
   ])('%s', (_what, rules, address, shownNow, expected) => {
-    expect(toggledRules(rules, address, 'example.org', shownNow)).toEqual(expected);
+    expect(flippedRules(rules, address, 'example.org', shownNow)).toEqual(expected);
   });
 });

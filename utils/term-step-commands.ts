@@ -14,7 +14,7 @@ interface TermCommand {
  * suggestion is one of the browser's own (Alt+Shift+N and Alt+Shift+P are), so the defaults are
  * Alt+Shift+J and Alt+Shift+K: next and previous, as J and K are on many sites.
  */
-export const TERM_COMMANDS: Readonly<Record<string, TermCommand>> = {
+export const TERM_STEP_COMMANDS: Readonly<Record<string, TermCommand>> = {
   'next-term': {
     direction: 'next',
     shortcut: 'Alt+Shift+J',
@@ -28,14 +28,17 @@ export const TERM_COMMANDS: Readonly<Record<string, TermCommand>> = {
 };
 
 /** The direction a command steps in; null for any other command. */
-export function termCommandDirection(command: string): TermDirection | null {
-  return Object.hasOwn(TERM_COMMANDS, command) ? (TERM_COMMANDS[command]?.direction ?? null) : null;
+export function termStepDirection(command: string): TermDirection | null {
+  return Object.hasOwn(TERM_STEP_COMMANDS, command) ? (TERM_STEP_COMMANDS[command]?.direction ?? null) : null;
 }
 
 /** The manifest's `commands` entries for the term commands. */
-export function termCommandsManifest(): Record<string, { suggested_key: { default: string }; description: string }> {
+export function termStepCommandsManifest(): Record<
+  string,
+  { suggested_key: { default: string }; description: string }
+> {
   return Object.fromEntries(
-    Object.entries(TERM_COMMANDS).map(([name, command]) => [
+    Object.entries(TERM_STEP_COMMANDS).map(([name, command]) => [
       name,
       { suggested_key: { default: command.shortcut }, description: command.description },
     ]),

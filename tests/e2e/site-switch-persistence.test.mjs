@@ -31,15 +31,15 @@ async function assertStaysOff(page, yardstick, what) {
 }
 
 async function setSwitch(popup, on) {
-  const toggle = popup.getByRole('switch');
-  await toggle.waitFor({ timeout: 10_000 });
+  const siteSwitch = popup.getByRole('switch');
+  await siteSwitch.waitFor({ timeout: 10_000 });
   await poll(async () => (await popup.locator('.site-switch label').textContent()).includes('127.0.0.1'), {
     message: 'the popup to be about 127.0.0.1',
   });
-  assert.equal(await toggle.isChecked(), !on, `the switch starts ${on ? 'off' : 'on'}`);
-  if (on) await toggle.check();
-  else await toggle.uncheck();
-  assert.equal(await toggle.isChecked(), on);
+  assert.equal(await siteSwitch.isChecked(), !on, `the switch starts ${on ? 'off' : 'on'}`);
+  if (on) await siteSwitch.check();
+  else await siteSwitch.uncheck();
+  assert.equal(await siteSwitch.isChecked(), on);
 }
 
 test('switching a site off and on again, across reloads and a restart', async () => {
