@@ -1,14 +1,6 @@
 // User path: open the toolbar popup on an article, read the series in it and search it.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import {
-  collectErrors,
-  openPopup,
-  openTab,
-  screenshotPath,
-  useServerAndExtension,
-  waitForHighlights,
-} from './harness.mjs';
+import { assertNoErrors, test, useSession, waitForHighlights } from '../support/e2e.mjs';
 
 const PART_1_HEADING = 'Ketamine vs. SSRI: Part I - Biology';
 const PART_1_SECTIONS = [
@@ -26,92 +18,94 @@ const ANNOUNCED = [
 const ARTICLE_TERM_COUNT = 20;
 
 let popup;
-let errors;
 
-const env = useServerAndExtension({
+const env = useSession({
   setUp: async () => {
-    const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
-    await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-    popup = await openPopup(env.session, tabId);
-    errors = collectErrors(popup);
-    await popup.locator('article#part-1 h2').waitFor({ timeout: 10_000 });
+    const article = await env.session.openTab(env.server.url('article.html'));
+    await waitForHighlights(article, { exact: ARTICLE_TERM_COUNT });
+    popup = await env.session.openPopup(article.tabId);
+    await popup.waitFor('article#part-1 h2', { state: 'attached' });
   },
 });
 
-const texts = async (locator) => (await locator.allTextContents()).map((text) => text.trim());
-
 test('the popup is about the article tab and counts its terms', async () => {
-  const siteSwitch = popup.getByRole('switch');
-  await siteSwitch.waitFor({ timeout: 10_000 });
-  assert.equal(await siteSwitch.isChecked(), true);
-  assert.equal((await popup.locator('.site-switch label').textContent()).trim(), 'Highlight terms on 127.0.0.1');
-  await popup
-    .locator('.site-switch p', { hasText: `${ARTICLE_TERM_COUNT} highlighted terms on this page` })
-    .waitFor({ timeout: 5_000 });
+  await popup.waitFor('[role="switch"]');
+  assert.equal(await popup.isChecked('[role="switch"]'), true);
+  assert.equal(await popup.text('.site-switch label'), 'Highlight terms on 127.0.0.1');
+  await popup.waitFor('.site-switch p', { hasText: `${ARTICLE_TERM_COUNT} highlighted terms on this page` });
 });
 
 test('the popup shows Part I with its sections and text', async () => {
-  const part1 = popup.locator('article#part-1');
-  assert.equal((await part1.locator('h2').textContent()).trim(), PART_1_HEADING);
-  assert.deepEqual(await texts(part1.locator('section h3')), PART_1_SECTIONS);
-  assert.ok((await part1.textContent()).includes(KNOWN_SENTENCE), 'a sentence of Part I is shown');
-  assert.equal(await part1.locator('.announced').count(), 0);
+  assert.equal(await popup.text('article#part-1 h2'), PART_1_HEADING);
+  assert.deepEqual(await popup.texts('article#part-1 section h3'), PART_1_SECTIONS);
+  assert.ok((await popup.text('article#part-1')).includes(KNOWN_SENTENCE), 'a sentence of Part I is shown');
+  assert.equal(await popup.count('article#part-1 .announced'), 0);
 });
 
-test("the series reads at body size in the popup and the reader, not at Chrome's 75 % default", async () => {
-  const fontSize = (locator) => locator.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
-  assert.equal(await fontSize(popup.locator('article#part-1 p').first()), 14);
-  const reader = await env.session.context.newPage();
+test("the series reads at body size in the popup and the reader, not at the browser's small default", async () => {
+  const fontSize = (tab, selector) =>
+    tab.onElement(selector, (element) => Number.parseFloat(getComputedStyle(element).fontSize));
+  assert.equal(await fontSize(popup, 'article#part-1 p'), 14);
+  const reader = await env.session.openExtensionPage('reader.html');
   try {
-    await reader.goto(env.session.extensionUrl('reader.html'));
-    const part1 = reader.locator('article#part-1');
-    const text = await fontSize(part1.locator('p').first());
+    await reader.waitFor('article#part-1 p');
+    const text = await fontSize(reader, 'article#part-1 p');
     assert.equal(text, 16);
-    assert.ok((await fontSize(part1.locator('section h3').first())) > text, 'section headings above the text');
-    assert.ok((await fontSize(part1.locator('h2'))) > text, 'the part heading above the text');
+    assert.ok((await fontSize(reader, 'article#part-1 section h3')) > text, 'section headings above the text');
+    assert.ok((await fontSize(reader, 'article#part-1 h2')) > text, 'the part heading above the text');
   } finally {
     await reader.close();
   }
 });
 
+/** The badge of the contents entry for `heading`; null when it has none. */
+const badgeOf = (heading) =>
+  popup.evaluate(
+    (heading) =>
+      [...document.querySelectorAll('.toc li')]
+        .find((entry) => entry.textContent.includes(heading))
+        ?.querySelector('.badge')
+        ?.textContent.trim() ?? null,
+    heading,
+  );
+
 test('announced parts are marked as announced and have no body text', async () => {
   for (const { id, heading } of ANNOUNCED) {
-    const part = popup.locator(`article[id="${id}"]`);
-    assert.equal((await part.locator('h2').textContent()).trim(), heading);
-    assert.equal(await part.locator('.announced').count(), 1, `${id} says it is announced`);
-    assert.equal(await part.locator('section').count(), 0, `${id} has no sections`);
-    const children = await part.evaluate((element) =>
+    const part = `article[id="${id}"]`;
+    assert.equal(await popup.text(`${part} h2`), heading);
+    assert.equal(await popup.count(`${part} .announced`), 1, `${id} says it is announced`);
+    assert.equal(await popup.count(`${part} section`), 0, `${id} has no sections`);
+    const children = await popup.onElement(part, (element) =>
       [...element.children].map((child) => child.className || child.localName),
     );
     assert.deepEqual(children, ['h2', 'announced'], `${id} holds only its heading and the announcement`);
-    const tocEntry = popup.locator('.toc li', { hasText: heading });
-    assert.equal((await tocEntry.locator('.badge').textContent()).trim(), 'Announced');
+    assert.equal(await badgeOf(heading), 'Announced');
   }
-  assert.equal(await popup.locator('.toc li', { hasText: PART_1_HEADING }).locator('.badge').count(), 0);
+  assert.equal(await badgeOf(PART_1_HEADING), null);
 });
 
 test('search finds terms despite a typo and by their aliases', async () => {
-  const box = popup.locator('#series-search');
-  const titles = () => texts(popup.locator('.results .result-title'));
+  const box = '#series-search';
+  await popup.fill(box, 'glutamte');
+  await popup.waitFor('.results .result-title', { hasText: /^Glutamate$/u, timeout: 5_000 });
+  assert.ok((await popup.texts('.results .result-title')).includes('Glutamate'));
 
-  await box.fill('glutamte');
-  await popup.locator('.results .result-title', { hasText: /^Glutamate$/u }).waitFor({ timeout: 5_000 });
-  assert.ok((await titles()).includes('Glutamate'));
+  await popup.fill(box, 'reuptake');
+  await popup.waitFor('.results .result-title', { hasText: /^SSRI$/u, timeout: 5_000 });
+  assert.ok((await popup.texts('.results .result-title')).includes('SSRI'));
 
-  await box.fill('reuptake');
-  await popup.locator('.results .result-title', { hasText: /^SSRI$/u }).waitFor({ timeout: 5_000 });
-  assert.ok((await titles()).includes('SSRI'));
-
-  await box.fill('');
-  await popup.locator('.results').waitFor({ state: 'detached', timeout: 5_000 });
+  await popup.fill(box, '');
+  await popup.waitFor('.results', { state: 'detached', timeout: 5_000 });
 });
 
 test('popup screenshot and no errors', async () => {
-  await popup.locator('#series-search').blur();
-  await popup.evaluate(() => window.scrollTo(0, 0));
-  await popup.screenshot({ path: screenshotPath('popup.png') });
-  await popup.locator('#series-search').fill('glutamte');
-  await popup.locator('.results .result-title', { hasText: /^Glutamate$/u }).waitFor({ timeout: 5_000 });
-  await popup.screenshot({ path: screenshotPath('popup-search.png') });
-  assert.deepEqual(errors, []);
+  await popup.evaluate(() => {
+    document.activeElement?.blur();
+    window.scrollTo(0, 0);
+  });
+  await popup.screenshot('popup.png');
+  await popup.fill('#series-search', 'glutamte');
+  await popup.waitFor('.results .result-title', { hasText: /^Glutamate$/u, timeout: 5_000 });
+  await popup.screenshot('popup-search.png');
+  assertNoErrors(popup);
 });
