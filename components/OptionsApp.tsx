@@ -96,10 +96,10 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
         <label class="check">
           <input
             type="checkbox"
-            checked={settings.firstOccurrenceOnly}
+            checked={settings.highlightDensity === 'first-on-page'}
             onChange={(event) => {
-              const firstOccurrenceOnly = event.currentTarget.checked;
-              quietly((current) => ({ ...current, firstOccurrenceOnly }));
+              const highlightDensity = event.currentTarget.checked ? 'first-on-page' : 'every';
+              quietly((current) => ({ ...current, highlightDensity }));
             }}
           />
           Highlight each term only where it first appears on a page

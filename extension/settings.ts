@@ -3,9 +3,12 @@ import { storage } from 'wxt/utils/storage';
 import {
   DEFAULT_SETTINGS,
   type HighlightPreferences,
+  migratePreferencesV1,
+  PREFERENCES_VERSION,
   preferencesOf,
   readablePreferences,
   type Settings,
+  samePreferences,
 } from '@/utils/preferences';
 import { decodeRuleLines, encodeRuleLines, ruleLine } from '@/utils/rule-lines';
 import { readableSiteRules } from '@/utils/rule-patterns';
@@ -19,8 +22,10 @@ import { deflateToBase64, inflateFromBase64 } from './deflate';
  * hold the same shapes, each stamped with `savedAt`; a reader takes the newer of the two, so a
  * write that had to go to local wins until sync takes a later one.
  *
- * - `preferences`: { mode, firstOccurrenceOnly, hoverDelayMs, savedAt }. Fields were only ever added
- *   to it, so the first release's value reads as is (defaults for what it lacks).
+ * - `preferences` (version 2, `preferences$` = { v: 2 }): every preference (utils/preferences.ts) and
+ *   `savedAt`. The first release stored { mode, firstOccurrenceOnly, hoverDelayMs, savedAt } with no
+ *   version; a migration turns it into version 2, and readers understand both (defaults for what a
+ *   value lacks).
  * - `siteRules` (version 2, `siteRules$` = { v: 2 }): { savedAt, count, shards, data }. `data` is
  *   the rules as lines (utils/rule-lines), deflated, in base64. In sync, thousands of rules would not
  *   fit one item, so `data` is the first shard and `siteRules.1` … hold the rest, each compressed on
@@ -246,12 +251,15 @@ async function writeRules(
 
 async function writePreferences(preferences: HighlightPreferences, savedAt: number, local: Snapshot): Promise<Written> {
   const value = { ...preferences, savedAt };
+  const items = { [PREFERENCES_KEY]: value, [`${PREFERENCES_KEY}$`]: { v: PREFERENCES_VERSION } };
   try {
-    await area('sync').set({ [PREFERENCES_KEY]: value });
+    await area('sync').set(items);
   } catch (error) {
-    return toLocal({ [PREFERENCES_KEY]: value }, storageFailureOf('sync', error));
+    return toLocal(items, storageFailureOf('sync', error));
   }
-  if (local[PREFERENCES_KEY] != null) await bestEffort(() => area('local').remove(PREFERENCES_KEY));
+  if (local[PREFERENCES_KEY] != null) {
+    await bestEffort(() => area('local').remove([PREFERENCES_KEY, `${PREFERENCES_KEY}$`]));
+  }
   return { area: 'sync' };
 }
 
@@ -268,19 +276,32 @@ async function restore(key: string, sync: Snapshot, local: Snapshot): Promise<vo
 let migration: Promise<void> | null = null;
 
 /**
- * Brings a stored first-release value up to the current version (once per context; writers call it
+ * Brings stored first-release values up to the current versions (once per context; writers call it
  * before writing). A store from a newer version is left alone: readers take from it what they can.
  */
 export function migrateSettings(): Promise<void> {
   migration ??= (async () => {
     try {
-      const meta = (await area('sync').get(`${RULES_KEY}$`))[`${RULES_KEY}$`] as { v?: unknown } | undefined;
-      if (typeof meta?.v === 'number' && meta.v > RULES_VERSION) return;
-      const item = storage.defineItem<unknown>(`sync:${RULES_KEY}`, {
-        version: RULES_VERSION,
-        migrations: { 2: migrateFirstReleaseRules },
-      });
-      await item.getMeta();
+      const metas = await area('sync').get([`${RULES_KEY}$`, `${PREFERENCES_KEY}$`]);
+      const versionOf = (key: string) => (metas[`${key}$`] as { v?: unknown } | undefined)?.v;
+      const rulesVersion = versionOf(RULES_KEY);
+      if (!(typeof rulesVersion === 'number' && rulesVersion > RULES_VERSION)) {
+        await storage
+          .defineItem<unknown>(`sync:${RULES_KEY}`, {
+            version: RULES_VERSION,
+            migrations: { 2: migrateFirstReleaseRules },
+          })
+          .getMeta();
+      }
+      const preferencesVersion = versionOf(PREFERENCES_KEY);
+      if (!(typeof preferencesVersion === 'number' && preferencesVersion > PREFERENCES_VERSION)) {
+        await storage
+          .defineItem<unknown>(`sync:${PREFERENCES_KEY}`, {
+            version: PREFERENCES_VERSION,
+            migrations: { 2: migratePreferencesV1 },
+          })
+          .getMeta();
+      }
     } catch {
       // No sync storage: nothing was ever stored there to migrate.
     }
@@ -307,10 +328,6 @@ function exclusively<T>(task: () => Promise<T>): Promise<T> {
   const run = localQueue.then(task, task);
   localQueue = run.catch(() => {});
   return run;
-}
-
-function samePreferences(a: HighlightPreferences, b: HighlightPreferences): boolean {
-  return a.mode === b.mode && a.firstOccurrenceOnly === b.firstOccurrenceOnly && a.hoverDelayMs === b.hoverDelayMs;
 }
 
 /**

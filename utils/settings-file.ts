@@ -1,5 +1,20 @@
 import * as v from 'valibot';
-import { DEFAULT_PREFERENCES, type HighlightPreferences, HOVER_DELAY_RANGE, type Settings } from './preferences';
+import {
+  CARD_TEXT_SIZES,
+  CARD_TRIGGER_KEYS,
+  CARD_TRIGGERS,
+  DEFAULT_PREFERENCES,
+  HIGHLIGHT_DENSITIES,
+  HIGHLIGHT_STYLES,
+  type HighlightPreferences,
+  HOVER_DELAY_RANGE,
+  isHelpCountry,
+  isTermId,
+  MAX_HIDDEN_TERMS,
+  migratePreferencesV1,
+  preferencesOf,
+  type Settings,
+} from './preferences';
 import { normalizeRulePattern } from './rule-patterns';
 import { HIGHLIGHT_MODES, RULE_SCOPES, type SiteRule, uniqueRules } from './site-rules';
 
@@ -10,7 +25,9 @@ import { HIGHLIGHT_MODES, RULE_SCOPES, type SiteRule, uniqueRules } from './site
  */
 
 export const SETTINGS_FILE_FORMAT = 'mental-health-explainer-settings';
-export const SETTINGS_FILE_VERSION = 2;
+/** 2: the first release's preferences (mode, firstOccurrenceOnly, hoverDelayMs) and rules; 3: every preference. */
+export const SETTINGS_FILE_VERSION = 3;
+const OLDEST_READABLE_VERSION = 2;
 /** Far more than anyone keeps, low enough that a stray huge file is refused rather than stored. */
 export const MAX_IMPORTED_RULES = 50_000;
 
@@ -38,13 +55,18 @@ function pathTo(input: Record<string, unknown>, key: string) {
   return [{ type: 'object' as const, origin: 'value' as const, input, key, value: input[key] }] as [v.ObjectPathItem];
 }
 
+const choice = <T extends string>(values: readonly T[]) =>
+  v.picklist(values, `must be one of ${values.map((value) => `"${value}"`).join(', ')}`);
+
 const fileSchema = v.object({
   format: v.literal(SETTINGS_FILE_FORMAT),
-  version: v.literal(SETTINGS_FILE_VERSION, `must be ${SETTINGS_FILE_VERSION}`),
-  mode: v.optional(
-    v.picklist(HIGHLIGHT_MODES, `must be one of ${HIGHLIGHT_MODES.map((mode) => `"${mode}"`).join(', ')}`),
+  version: v.picklist(
+    [OLDEST_READABLE_VERSION, SETTINGS_FILE_VERSION],
+    `must be ${OLDEST_READABLE_VERSION} or ${SETTINGS_FILE_VERSION}`,
   ),
-  firstOccurrenceOnly: v.optional(v.boolean('must be true or false')),
+  mode: v.optional(choice(HIGHLIGHT_MODES)),
+  highlightDensity: v.optional(choice(HIGHLIGHT_DENSITIES)),
+  highlightStyle: v.optional(choice(HIGHLIGHT_STYLES)),
   hoverDelayMs: v.optional(
     v.pipe(
       v.number('must be a number of milliseconds'),
@@ -53,11 +75,36 @@ const fileSchema = v.object({
       v.maxValue(HOVER_DELAY_RANGE.max, `must be at most ${HOVER_DELAY_RANGE.max}`),
     ),
   ),
+  cardTrigger: v.optional(choice(CARD_TRIGGERS)),
+  cardTriggerKey: v.optional(choice(CARD_TRIGGER_KEYS)),
+  cardTextSize: v.optional(choice(CARD_TEXT_SIZES)),
+  hiddenTerms: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.string('must be text'),
+          v.check((value: string) => isTermId(value), 'is not a term id'),
+        ),
+        'must be a list of term ids',
+      ),
+      v.maxLength(MAX_HIDDEN_TERMS, `holds more than ${MAX_HIDDEN_TERMS} terms`),
+    ),
+  ),
+  helpLines: v.optional(v.boolean('must be true or false')),
+  helpCountry: v.optional(
+    v.pipe(
+      v.string('must be text'),
+      v.check((value: string) => isHelpCountry(value), 'must be "auto" or a two-letter region code'),
+    ),
+  ),
   rules: v.pipe(
     v.array(ruleSchema, 'must be a list of rules'),
     v.maxLength(MAX_IMPORTED_RULES, `holds more than ${MAX_IMPORTED_RULES.toLocaleString('en')} rules`),
   ),
 });
+
+/** The preferences a file can set, in the order a file is written. */
+const PREFERENCE_KEYS = Object.keys(DEFAULT_PREFERENCES) as (keyof HighlightPreferences)[];
 
 /** What a file holds: the rules, and whichever preferences it sets. */
 export interface SettingsFile extends Partial<HighlightPreferences> {
@@ -96,7 +143,8 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
   if (typeof version === 'number' && version > SETTINGS_FILE_VERSION) {
     return { ok: false, error: 'This file comes from a newer version of the extension. Update the extension first.' };
   }
-  const result = v.safeParse(fileSchema, data);
+  // A version 2 file's "first occurrence only" reads as the density of that name.
+  const result = v.safeParse(fileSchema, version === OLDEST_READABLE_VERSION ? migratePreferencesV1(data) : data);
   if (!result.success) {
     const lines = result.issues
       .slice(0, MAX_ISSUES_SHOWN)
@@ -105,11 +153,12 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
     if (more > 0) lines.push(`…and ${more} more ${more === 1 ? 'problem' : 'problems'}.`);
     return { ok: false, error: `This settings file cannot be imported:\n${lines.join('\n')}` };
   }
-  const { mode, firstOccurrenceOnly, hoverDelayMs, rules } = result.output;
+  const { rules, ...fields } = result.output;
   const file: SettingsFile = { rules: uniqueRules(rules) };
-  if (mode !== undefined) file.mode = mode;
-  if (firstOccurrenceOnly !== undefined) file.firstOccurrenceOnly = firstOccurrenceOnly;
-  if (hoverDelayMs !== undefined) file.hoverDelayMs = hoverDelayMs;
+  for (const key of PREFERENCE_KEYS) {
+    if (fields[key] !== undefined) Object.assign(file, { [key]: fields[key] });
+  }
+  if (file.hiddenTerms) file.hiddenTerms = [...new Set(file.hiddenTerms)];
   return { ok: true, file };
 }
 
@@ -121,9 +170,7 @@ export function serializeSettings(settings: Settings): string {
   const file = {
     format: SETTINGS_FILE_FORMAT,
     version: SETTINGS_FILE_VERSION,
-    mode: settings.mode,
-    firstOccurrenceOnly: settings.firstOccurrenceOnly,
-    hoverDelayMs: settings.hoverDelayMs,
+    ...preferencesOf(settings),
     rules: settings.rules.map(({ scope, pattern, enabled }) => ({ scope, pattern, enabled })),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -137,5 +184,5 @@ export function serializeSettings(settings: Settings): string {
 export function applySettingsFile(current: Settings, file: SettingsFile, how: ImportHow): Settings {
   if (how === 'merge') return { ...current, rules: uniqueRules([...current.rules, ...file.rules]) };
   const { rules, ...preferences } = file;
-  return { ...DEFAULT_PREFERENCES, ...preferences, rules: [...rules] };
+  return { ...DEFAULT_PREFERENCES, hiddenTerms: [], ...preferences, rules: [...rules] };
 }

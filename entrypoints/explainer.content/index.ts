@@ -5,7 +5,7 @@ import { releaseListeners } from '@/extension/release-listeners';
 import { loadSettings, watchSettings } from '@/extension/settings';
 import { PageExplainer, type PageTermStats } from '@/page/page-explainer';
 import { pageRelevance } from '@/utils/page-relevance';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
+import { DEFAULT_SETTINGS, highlightsFirstOnly, type Settings } from '@/utils/preferences';
 import { decideSite, pageAddress, type SiteDecision } from '@/utils/site-rules';
 import { createTermMatcher } from '@/utils/term-matcher';
 import './highlight.css';
@@ -35,7 +35,7 @@ export default defineContentScript({
     const judge = (stats: PageTermStats) => {
       if (decision.verdict !== 'if-relevant' || (relevant && !rejudge)) return;
       rejudge = false;
-      relevant = pageRelevance(stats, { firstOccurrenceOnly: settings.firstOccurrenceOnly }).relevant;
+      relevant = pageRelevance(stats, { firstOccurrenceOnly: highlightsFirstOnly(settings) }).relevant;
       explainer.setHighlightsVisible(relevant);
     };
     // The toolbar badge: this frame's highlighted terms, null when it shows none.
@@ -67,7 +67,7 @@ export default defineContentScript({
         passes = 0;
       }
       explainer.setHoverDelay(next.hoverDelayMs);
-      explainer.setFirstOccurrenceOnly(next.firstOccurrenceOnly);
+      explainer.setFirstOccurrenceOnly(highlightsFirstOnly(next));
       // Hidden until relevance is known, so a page that is not about mental health never flashes.
       explainer.setHighlightsVisible(decision.verdict !== 'if-relevant' || relevant);
       if (decision.verdict !== 'off') {

@@ -55,7 +55,7 @@ describe('OptionsApp', () => {
     await waitFor(() => expect(current().mode).toBe('everywhere'));
 
     fireEvent.click(screen.getByRole('checkbox', { name: /only where it first appears/u }));
-    await waitFor(() => expect(current().firstOccurrenceOnly).toBe(true));
+    await waitFor(() => expect(current().highlightDensity).toBe('first-on-page'));
 
     const delay = screen.getByRole('spinbutton', { name: /Open a card after resting/u }) as HTMLInputElement;
     fireEvent.input(delay, { target: { value: '650' } });
@@ -155,8 +155,9 @@ describe('OptionsApp', () => {
     ['replaces', 'replace', (imported: Settings): Settings => imported],
   ])('%s a valid file', async (_what, how, expected) => {
     const imported: Settings = {
+      ...DEFAULT_SETTINGS,
       mode: 'chosen-sites',
-      firstOccurrenceOnly: true,
+      highlightDensity: 'first-on-page',
       hoverDelayMs: 100,
       rules: [rules[0] as SiteRule, { scope: 'domain', pattern: 'new.org', enabled: true }],
     };

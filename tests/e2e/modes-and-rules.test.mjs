@@ -90,10 +90,17 @@ function researcherFile(count) {
   }
   const file = {
     format: 'mental-health-explainer-settings',
-    version: 2,
+    version: 3,
     mode: 'mental-health-pages',
-    firstOccurrenceOnly: true,
+    highlightDensity: 'first-on-page',
+    highlightStyle: 'background',
     hoverDelayMs: 400,
+    cardTrigger: 'hover',
+    cardTriggerKey: 'Alt',
+    cardTextSize: 'normal',
+    hiddenTerms: [],
+    helpLines: true,
+    helpCountry: 'auto',
     rules: [...rules.values()],
   };
   return Buffer.from(`${JSON.stringify(file, null, 2)}\n`);

@@ -4,8 +4,15 @@ import { applySettingsFile, parseSettingsFile, serializeSettings } from '@/utils
 
 const settings: Settings = {
   mode: 'everywhere',
-  firstOccurrenceOnly: true,
+  highlightDensity: 'first-in-section',
+  highlightStyle: 'underline',
   hoverDelayMs: 450,
+  cardTrigger: 'hover-with-key',
+  cardTriggerKey: 'Shift',
+  cardTextSize: 'large',
+  hiddenTerms: ['glutamate', 'serotonin'],
+  helpLines: false,
+  helpCountry: 'GB',
   rules: [
     { scope: 'domain', pattern: 'example.org', enabled: false },
     { scope: 'path', pattern: 'example.org/health/', enabled: true },
@@ -13,16 +20,26 @@ const settings: Settings = {
 };
 
 const file = (fields: Record<string, unknown>) =>
-  JSON.stringify({ format: 'mental-health-explainer-settings', version: 2, rules: [], ...fields });
+  JSON.stringify({ format: 'mental-health-explainer-settings', version: 3, rules: [], ...fields });
 
 describe('serializeSettings and parseSettingsFile', () => {
   it('writes a stable, readable file', () => {
     expect(serializeSettings(settings)).toBe(`{
   "format": "mental-health-explainer-settings",
-  "version": 2,
+  "version": 3,
   "mode": "everywhere",
-  "firstOccurrenceOnly": true,
+  "highlightDensity": "first-in-section",
+  "highlightStyle": "underline",
   "hoverDelayMs": 450,
+  "cardTrigger": "hover-with-key",
+  "cardTriggerKey": "Shift",
+  "cardTextSize": "large",
+  "hiddenTerms": [
+    "glutamate",
+    "serotonin"
+  ],
+  "helpLines": false,
+  "helpCountry": "GB",
   "rules": [
     {
       "scope": "domain",
@@ -65,11 +82,11 @@ describe('serializeSettings and parseSettingsFile', () => {
     ['not JSON', '{"format": ', /not valid JSON/u],
     ['JSON of another kind', '[1, 2, 3]', /not a Mental Health Explainer settings file/u],
     ["another extension's settings", '{"theme": "dark"}', /not a Mental Health Explainer settings file/u],
-    ['a newer version', file({ version: 3 }), /newer version of the extension/u],
+    ['a newer version', file({ version: 4 }), /newer version of the extension/u],
     [
       'an older, unknown version',
       file({ version: 1 }),
-      /^This settings file cannot be imported:\nversion: must be 2$/u,
+      /^This settings file cannot be imported:\nversion: must be 2 or 3$/u,
     ],
     ['a rule list that is not a list', file({ rules: { a: 1 } }), /rules: must be a list of rules/u],
     [
@@ -121,10 +138,49 @@ describe('serializeSettings and parseSettingsFile', () => {
   });
 });
 
+describe('files of the first release (version 2)', () => {
+  const v2 = (fields: Record<string, unknown>) =>
+    JSON.stringify({ format: 'mental-health-explainer-settings', version: 2, rules: [], ...fields });
+
+  it.each([
+    [{ firstOccurrenceOnly: true }, { highlightDensity: 'first-on-page' }],
+    [{ firstOccurrenceOnly: false }, { highlightDensity: 'every' }],
+    [
+      { mode: 'everywhere', hoverDelayMs: 100 },
+      { mode: 'everywhere', hoverDelayMs: 100 },
+    ],
+    [{}, {}],
+  ])('reads %j as %j', (fields, preferences) => {
+    expect(parseSettingsFile(v2(fields))).toEqual({ ok: true, file: { ...preferences, rules: [] } });
+  });
+});
+
+describe('the preferences a version 3 file sets', () => {
+  it.each([
+    [{ highlightStyle: 'neon' }, /highlightStyle: must be one of "background", "underline", "subtle"/u],
+    [{ cardTrigger: 'double-click' }, /cardTrigger: must be one of/u],
+    [{ hiddenTerms: ['SSRI!'] }, /hiddenTerms\[0\]: is not a term id/u],
+    [{ hiddenTerms: 'ssri' }, /hiddenTerms: must be a list of term ids/u],
+    [{ helpCountry: 'gb' }, /helpCountry: must be "auto" or a two-letter region code/u],
+    [{ helpLines: 'yes' }, /helpLines: must be true or false/u],
+  ])('refuses %j', (fields, message) => {
+    const parsed = parseSettingsFile(file(fields));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+
+  it('keeps each hidden term once', () => {
+    expect(parseSettingsFile(file({ hiddenTerms: ['ssri', 'ketamine', 'ssri'] }))).toEqual({
+      ok: true,
+      file: { hiddenTerms: ['ssri', 'ketamine'], rules: [] },
+    });
+  });
+});
+
 describe('applySettingsFile', () => {
   const current: Settings = {
+    ...DEFAULT_PREFERENCES,
     mode: 'chosen-sites',
-    firstOccurrenceOnly: false,
     hoverDelayMs: 300,
     rules: [
       { scope: 'domain', pattern: 'mine.org', enabled: true },

@@ -84,7 +84,7 @@ describe('settings in storage', () => {
     await updatePreferences({ mode: 'everywhere', hoverDelayMs: 500 });
     await replaceRules(someRules);
     expect(await loadSettings()).toEqual({
-      settings: { mode: 'everywhere', firstOccurrenceOnly: false, hoverDelayMs: 500, rules: someRules },
+      settings: { ...DEFAULT_SETTINGS, mode: 'everywhere', hoverDelayMs: 500, rules: someRules },
       rulesIn: 'sync',
     });
     const stored = await fakeBrowser.storage.sync.get(null);
@@ -97,11 +97,11 @@ describe('settings in storage', () => {
     await Promise.all([
       updateSettings((current) => ({ ...current, rules: [...current.rules, someRules[0] as SiteRule] })),
       updateSettings((current) => ({ ...current, rules: [...current.rules, someRules[1] as SiteRule] })),
-      updatePreferences({ firstOccurrenceOnly: true }),
+      updatePreferences({ highlightDensity: 'first-on-page' }),
     ]);
     const { settings } = await loadSettings();
     expect(settings.rules).toHaveLength(2);
-    expect(settings.firstOccurrenceOnly).toBe(true);
+    expect(settings.highlightDensity).toBe('first-on-page');
   });
 
   // Compressing thousands of rules takes a moment on a busy machine; the default 5 s is for small tests.
@@ -266,7 +266,7 @@ describe('settings in storage', () => {
     it('reads a first-release store before it is migrated', async () => {
       await fakeBrowser.storage.sync.set(v1Store);
       expect(await loadSettings()).toEqual({
-        settings: { ...DEFAULT_SETTINGS, firstOccurrenceOnly: true, rules: migratedRules },
+        settings: { ...DEFAULT_SETTINGS, highlightDensity: 'first-on-page', rules: migratedRules },
         rulesIn: 'sync',
       });
     });
@@ -279,8 +279,10 @@ describe('settings in storage', () => {
       const stored = await fakeBrowser.storage.sync.get(null);
       expect(stored.siteRules$).toEqual({ v: 2 });
       expect(stored.siteRules).toMatchObject({ count: 2, shards: 1, data: expect.any(String) });
+      expect(stored.preferences$).toEqual({ v: 2 });
+      expect(stored.preferences).toEqual({ highlightDensity: 'first-on-page' });
       expect(await fresh.loadSettings()).toEqual({
-        settings: { ...DEFAULT_SETTINGS, firstOccurrenceOnly: true, rules: migratedRules },
+        settings: { ...DEFAULT_SETTINGS, highlightDensity: 'first-on-page', rules: migratedRules },
         rulesIn: 'sync',
       });
       // Once is enough: a second context finds nothing to do.
