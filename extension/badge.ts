@@ -35,9 +35,9 @@ export function frameCountStore(): FrameCountStore {
 
 export type ShowBadge = (tabId: number, text: string) => Promise<void>;
 
-/** Firefox's MV2 build has browserAction where MV3 has action. */
+/** Both builds are Manifest V3, so both have `action`. */
 export const showBadge: ShowBadge = async (tabId, text) => {
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  const action = browser.action;
   if (!action) return;
   await action.setBadgeText({ tabId, text });
   if (text !== '') await action.setBadgeBackgroundColor({ tabId, color: '#7a4b00' });

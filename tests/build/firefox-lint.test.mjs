@@ -1,6 +1,6 @@
 // `web-ext lint` (addons-linter, what addons.mozilla.org runs on upload) on the Firefox build: no
 // errors, no notices, and no warning but the known ones below, each matched to the library code it
-// points at. README.md ("Release packages") says why each is safe.
+// points at. docs/releasing.md says why each is safe.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
