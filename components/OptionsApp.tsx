@@ -4,6 +4,7 @@ import { HOVER_DELAY_RANGE, isHoverDelay, type Settings } from '@/utils/preferen
 import { MODE_NAMES } from '@/utils/rule-text';
 import { noticeAfterFailure, noticeAfterSave, type SaveNotice } from '@/utils/save-messages';
 import { HIGHLIGHT_MODES, type HighlightMode } from '@/utils/site-rules';
+import { HelpLineSettings } from './HelpLineSettings';
 import { RuleList } from './RuleList';
 import { SaveNoticeView } from './SaveNoticeView';
 import { SettingsTransfer } from './SettingsTransfer';
@@ -19,6 +20,8 @@ export interface OptionsServices {
   download(fileName: string, text: string): void;
   /** The key the browser has set for turning the current site on or off; empty when none. */
   siteShortcut(): Promise<string>;
+  /** The browser's UI language ('en-US'), for the help line's country; absent, no country is known. */
+  uiLanguage?(): string;
 }
 
 const MODE_HINTS: Readonly<Record<HighlightMode, string>> = {
@@ -126,6 +129,8 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
           change it in your browser's extension shortcut settings. Right-clicking a page offers the same.
         </p>
       </section>
+
+      <HelpLineSettings settings={settings} uiLanguage={services.uiLanguage?.() ?? ''} onChange={quietly} />
 
       <section aria-labelledby="rules-title">
         <h2 id="rules-title">Site rules</h2>

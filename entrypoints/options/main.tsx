@@ -20,6 +20,7 @@ const services: OptionsServices = {
     const commands = await browser.commands.getAll();
     return commands.find((command) => command.name === SITE_SWITCH_COMMAND)?.shortcut ?? '';
   },
+  uiLanguage: () => browser.i18n.getUILanguage(),
 };
 
 const root = document.getElementById('app');

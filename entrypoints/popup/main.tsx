@@ -26,6 +26,7 @@ const services: PopupServices = {
   switchSite,
   openOptions: () => void browser.runtime.openOptionsPage(),
   openReader: (anchor) => void sendMessage('openReader', anchor),
+  uiLanguage: () => browser.i18n.getUILanguage(),
   async showTerm(termId) {
     const id = await tabId;
     if (id === undefined) return false;

@@ -1,5 +1,8 @@
 import { NOT_MEDICAL_ADVICE } from '@/content/health-notices';
+import { ABOUT_ANCHOR } from '@/content/sections';
+import type { HelpChoice } from '@/utils/help-line-choice';
 import type { TermExplanation } from '@/utils/term-explanation';
+import { AboutLink, EditorsNotes, HelpPointer } from './CardNotes';
 
 export interface TermCardProps {
   explanation: TermExplanation;
@@ -10,6 +13,8 @@ export interface TermCardProps {
   onClose?: () => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  /** The help a condition's card points to; null or absent while help lines are off. */
+  help?: HelpChoice | null;
 }
 
 /** The hover card: what the series says about one term, where it says it, and a way to read on. */
@@ -20,6 +25,7 @@ export function TermCard({
   onClose,
   onPointerEnter,
   onPointerLeave,
+  help,
 }: TermCardProps) {
   const idBase = `term-card-${explanation.id}`;
   const related = onRelated ? explanation.related : [];
@@ -43,9 +49,11 @@ export function TermCard({
         <span class="visually-hidden">Source: </span>
         {explanation.source.label}
       </p>
+      <EditorsNotes notes={explanation.editorsNotes} />
       <button type="button" class="read-more" onClick={() => onReadMore(explanation.source.anchor)}>
         Read in the series
       </button>
+      <AboutLink onOpen={() => onReadMore(ABOUT_ANCHOR)} />
       {related.length > 0 && (
         <div class="related">
           <span class="related-title" id={`${idBase}-related`}>
@@ -63,6 +71,7 @@ export function TermCard({
         </div>
       )}
       <p class="medical-note">{NOT_MEDICAL_ADVICE}</p>
+      {explanation.pointsToHelp && help && <HelpPointer choice={help} />}
       {/* Last in the Tab order, so Tab goes to the card's content first; shown at the top right. */}
       {onClose && (
         <button type="button" class="close" aria-label="Close" onClick={onClose}>

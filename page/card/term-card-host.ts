@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { TermCard } from '@/page/card/TermCard';
 import cardCss from '@/page/card/term-card.css?inline';
+import type { HelpChoice } from '@/utils/help-line-choice';
 import type { TermExplanation } from '@/utils/term-explanation';
 
 export interface TermCardHost {
@@ -32,6 +33,8 @@ export interface TermCardHostOptions {
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+  /** The help a condition's card points to, as the settings now say; null while help lines are off. */
+  helpChoice?: () => Promise<HelpChoice | null>;
 }
 
 interface Mounted {
@@ -104,7 +107,10 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       const explanation = options.explanations.get(termId);
       if (!explanation) return;
       // A page that breaks the host (it cannot on any page we know) costs the card, never an error.
-      const { root } = await mount().catch(() => ({ root: null }));
+      const [{ root }, help] = await Promise.all([
+        mount().catch(() => ({ root: null })),
+        Promise.resolve(options.helpChoice?.() ?? null).catch(() => null),
+      ]);
       if (!root || call !== latest || ctx.isInvalid) return;
       // A page that swept the host away, or rewrote itself with document.open(), gets it back when a
       // card is wanted, never in reaction to the removal: a page that keeps removing it cannot make a loop.
@@ -120,6 +126,7 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
           onClose: options.onClose,
           onPointerEnter: options.onPointerEnter,
           onPointerLeave: options.onPointerLeave,
+          help,
         }),
         root,
       );
