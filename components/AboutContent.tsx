@@ -60,7 +60,7 @@ export function AboutContent({ parts }: { parts: readonly Part[] }) {
         <p>{ABOUT_TEXT.editorsWords} On a medicine’s card it looks like this:</p>
         <p class="about-note-sample">
           <span class="note-label">{EDITORS_NOTE_LABEL}</span>
-          <span class="visually-hidden">: </span> {MEDICINE_SAFETY_NOTE}
+          <span class="visually-hidden">:</span> {MEDICINE_SAFETY_NOTE}
         </p>
       </section>
 

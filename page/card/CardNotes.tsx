@@ -14,7 +14,7 @@ export function EditorsNotes({ notes }: { notes: readonly string[] }) {
       {notes.map((note) => (
         <p class="editors-note" key={note}>
           <span class="note-label">{EDITORS_NOTE_LABEL}</span>
-          <span class="visually-hidden">: </span> {note}
+          <span class="visually-hidden">:</span> {note}
         </p>
       ))}
     </div>
