@@ -26,12 +26,12 @@ export function AboutContent({ parts }: { parts: readonly Part[] }) {
   const sources = [...helpLineData.lines, { ...helpLineData.directory, countryName: 'Every other country' }];
   return (
     <main class="reader about">
-      <p class="about-back">
-        <a href={`#${parts[0]?.id ?? ''}`}>Back to the series</a>
-      </p>
       <h1 id={ABOUT_ANCHOR} tabIndex={-1}>
         {ABOUT_TEXT.title}
       </h1>
+      <p class="about-back">
+        <a href={`#${parts[0]?.id ?? ''}`}>Back to the series</a>
+      </p>
 
       <section aria-labelledby="about-series">
         <h2 id="about-series">The series</h2>

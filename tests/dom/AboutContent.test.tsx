@@ -47,7 +47,7 @@ describe('"About this content" in the reader', () => {
     render(<ReaderApp parts={series} glossary={glossary} />);
     const words = region('Whose words are whose');
     expect(words.textContent).toMatch(/The article’s words: the series itself, and the summary on each card/u);
-    expect(words.textContent).toMatch(/The editors’ words: every line labelled “Editors’ note”/u);
+    expect(words.textContent).toMatch(/The editors’ words: every line labelled “Editors' note”/u);
     expect(words.querySelector('.about-note-sample')?.textContent).toBe(`Editors' note: ${MEDICINE_SAFETY_NOTE}`);
   });
 

@@ -1,0 +1,26 @@
+// axe-core in any tab of either browser: the engine's source is evaluated in the page through the
+// automation protocol (which an extension page's CSP does not govern), then run there. The same
+// helper in Chromium and Firefox; @axe-core/playwright, which some Chromium-only suites use, drives
+// Playwright pages only.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The accessibility violations axe finds in the tab's document (open shadow roots included), each
+ * as { id, impact, help, targets }; `include` narrows the check to what a selector names.
+ */
+export async function axeViolations(tab, { include } = {}) {
+  const loaded = await tab.evaluate('typeof window.axe === "object"');
+  if (!loaded) await tab.evaluate(`${AXE_SOURCE};void 0`);
+  const context = include === undefined ? 'document' : JSON.stringify({ include: [include] });
+  return tab.evaluate(
+    `axe.run(${context}, { resultTypes: ['violations'] }).then((results) => results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    })))`,
+  );
+}
