@@ -5,7 +5,7 @@ import type { GlossaryEntry } from './types';
  * nothing of their own; `npm test` checks that each citation resolves and that the term (or one of
  * its aliases) really occurs in the text it cites. Words of your own go in `editorsNote`, which the
  * card shows apart and labelled; mark medicines `medicine: true` and conditions `condition: true`
- * (docs/editing-content.md). After a review of the whole glossary, set the date below.
+ * (docs/editors.md). After a review of the whole glossary, set the date below.
  */
 
 /** When the editors last reviewed every entry against the series (YYYY-MM-DD); shown on the About page. */
