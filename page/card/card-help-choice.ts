@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { helpLineData } from '@/content/help-lines';
+import { releaseListeners } from '@/extension/release-listeners';
 import { loadSettings, watchSettings } from '@/extension/settings';
 import { chooseHelp, type HelpChoice } from '@/utils/help-line-choice';
 import type { Settings } from '@/utils/preferences';
@@ -19,7 +20,8 @@ export function watchHelpChoice(ctx: ContentScriptContext): () => Promise<HelpCh
   const unwatch = watchSettings(({ settings }) => {
     current = Promise.resolve(choose(settings));
   });
-  ctx.onInvalidated(unwatch);
+  // After an extension update the old context's storage API is gone: letting go must not throw.
+  ctx.onInvalidated(() => releaseListeners(unwatch));
   return () => current;
 }
 
