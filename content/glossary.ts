@@ -105,8 +105,8 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'psychedelic-integration',
     term: 'Psychedelic integration',
     aliases: [],
-    // The part's title is all the series has published of it; that it is announced is the editors' word.
-    summary: 'What is Psychedelic Integration?',
+    // Its title, quoted, is all the series has published of the part; "announced" is the editors' word.
+    summary: '“What is Psychedelic Integration?”',
     citations: [{ part: 'psychedelic-integration' }],
     related: ['psychotherapy'],
     editorsNote: 'The series has announced a part with this title; its text is not published yet.',

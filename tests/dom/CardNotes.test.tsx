@@ -46,7 +46,7 @@ describe("the card's editors' notes", () => {
 
   it("shows an entry's own editors' note apart from its summary", () => {
     const { container } = card('psychedelic-integration');
-    expect(container.querySelector('.summary')?.textContent).toBe('What is Psychedelic Integration?');
+    expect(container.querySelector('.summary')?.textContent).toBe('“What is Psychedelic Integration?”');
     expect(container.querySelector('.editors-note')?.textContent).toMatch(
       /^Editors' note: The series has announced a part with this title/u,
     );
