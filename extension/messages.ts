@@ -15,6 +15,13 @@ export interface PageState {
   termCounts: Record<string, number>;
 }
 
+/** A page's terms for the research log, asked for when the page shows none. */
+export interface PageTermCount extends TermReport {
+  highlighted: boolean;
+  url: string;
+  title: string;
+}
+
 /** Every message in the extension, with its request and response types. */
 interface ProtocolMap {
   /** Content script or popup → background: open the series reader at `anchor` in a new tab. */
@@ -28,9 +35,10 @@ interface ProtocolMap {
   reportTermCount(report: TermReport | null): void;
   /**
    * Background → top frame, only when the research log records pages without highlights: the page's
-   * terms counted whether shown or not; null where the page was not read at all.
+   * terms counted whether shown or not, and its address and title (which the background cannot read
+   * of a tab without the "tabs" permission); null where the page was not read at all.
    */
-  countPageTerms(): (TermReport & { highlighted: boolean }) | null;
+  countPageTerms(): PageTermCount | null;
   /** Dashboard → background: delete the research log's entries of one site (null: all), pending ones too. */
   eraseResearchLog(site: string | null): void;
   /** Background (keyboard command) → top frame of a tab: explain the next or previous term; false if none. */

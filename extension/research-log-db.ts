@@ -81,21 +81,3 @@ export function visitsSince(db: ResearchLogDatabase, from: number): Promise<Visi
 export function researchLogExists(name = RESEARCH_LOG_DB_NAME): Promise<boolean> {
   return Dexie.exists(name).catch(() => false);
 }
-
-/**
- * Whether IndexedDB works here: some private windows have none, or refuse to create a database. A
- * throwaway database is made and deleted again, so asking leaves nothing behind.
- */
-export async function indexedDbWorks(): Promise<boolean> {
-  const probe = new Dexie('mhx-research-log-probe');
-  probe.version(1).stores({ probe: 'id' });
-  try {
-    await probe.open();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.close();
-    await Dexie.delete('mhx-research-log-probe').catch(() => {});
-  }
-}

@@ -16,7 +16,7 @@ import {
   visitKey,
   visitPlace,
 } from '@/utils/research-log-visits';
-import { sendMessage } from './messages';
+import { type PageTermCount, sendMessage } from './messages';
 import { eraseVisits, isQuotaError, pruneVisits, ResearchLogDatabase, saveVisits } from './research-log-db';
 import {
   loadErasureMarks,
@@ -36,7 +36,12 @@ export const RETRY_DELAYS_MS = [2000, 10_000];
 export const PULL_DELAYS_MS = [2000, 10_000];
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
-/** Who sent a report: the tab and frame, and what the browser says of the tab (no "tabs" permission needed, see below). */
+/**
+ * Who sent a report: the tab and frame, and what the browser says of the tab. Without the "tabs"
+ * permission both browsers still put the tab's address and title in `sender.tab` of a message from a
+ * content script (though `tabs.get` leaves them out); `sender.url` is the frame's address when it
+ * loaded, which a single-page app's later addresses do not change.
+ */
 export interface ReportSender {
   tabId: number;
   frameId: number;
@@ -52,10 +57,8 @@ export interface RecorderServices {
   loadErasureMarks(): Promise<ErasureMarks>;
   saveErasureMarks(marks: ErasureMarks): Promise<void>;
   updateStatus(change: (current: LogStatus) => LogStatus): Promise<void>;
-  /** Asks a tab's top frame for its terms, shown or not. */
-  countPageTerms(tabId: number): Promise<(TermReport & { highlighted: boolean }) | null>;
-  /** The tab's address and title, as the browser tells them. */
-  tabPlace(tabId: number): Promise<{ url?: string; title?: string } | null>;
+  /** Asks a tab's top frame for its terms, shown or not, with its address and title. */
+  countPageTerms(tabId: number): Promise<PageTermCount | null>;
   now(): number;
 }
 
@@ -237,9 +240,9 @@ export class ResearchLogRecorder {
     // A page that shows its terms reports them itself.
     if (answer === null || answer.highlighted) return;
     const report = readTermReport(answer);
-    const place = await this.services.tabPlace(tabId).catch(() => null);
-    if (report === null || place === null) return;
-    this.take({ tabId, frameId: 0, url: place.url, title: place.title }, report, false, settings);
+    if (report === null || typeof answer.url !== 'string') return;
+    const title = typeof answer.title === 'string' ? answer.title : undefined;
+    this.take({ tabId, frameId: 0, url: answer.url, title }, report, false, settings);
   }
 
   private database(): ResearchLogDatabase {
@@ -268,12 +271,6 @@ export function researchLogRecorder(): ResearchLogRecorder {
     saveErasureMarks,
     updateStatus: updateLogStatus,
     countPageTerms: (tabId) => sendMessage('countPageTerms', undefined, { tabId, frameId: 0 }),
-    // Without the "tabs" permission both browsers still tell an extension the address and title of a
-    // tab whose page its content script runs on (host access); elsewhere they are undefined.
-    tabPlace: async (tabId) => {
-      const tab = await browser.tabs.get(tabId);
-      return { url: tab.url, title: tab.title };
-    },
     now: Date.now,
   });
   // Firefox says when it is about to unload the background; write what waits.

@@ -99,7 +99,9 @@ export default defineContentScript({
     const removeShowListener = onMessage('showTermOnPage', ({ data: termId }) => explainer.showTerm(termId));
     // Asked by the background only while the research log records pages without highlights.
     const removeCountListener = onMessage('countPageTerms', () =>
-      decision.verdict === 'off' ? null : { since, terms: explainer.termCounts(), highlighted: shown() },
+      decision.verdict === 'off'
+        ? null
+        : { since, terms: explainer.termCounts(), highlighted: shown(), url: location.href, title: document.title },
     );
     // Settings changed anywhere (popup, options page, command, another machine) apply at once.
     let watched = false;

@@ -3,7 +3,6 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   eraseVisits,
-  indexedDbWorks,
   isQuotaError,
   pruneVisits,
   RESEARCH_LOG_SCHEMA,
@@ -13,6 +12,7 @@ import {
   saveVisits,
   visitsSince,
 } from '@/extension/research-log-db';
+import { indexedDbWorks, PROBE_DB_NAME } from '@/extension/research-log-probe';
 import type { VisitUpdate } from '@/utils/research-log-visits';
 
 let names = 0;
@@ -113,7 +113,7 @@ describe('the research log database', () => {
     const name = `test-log-${++names}`;
     expect(await researchLogExists(name)).toBe(false);
     expect(await indexedDbWorks()).toBe(true);
-    expect(await researchLogExists('mhx-research-log-probe')).toBe(false);
+    expect(await researchLogExists(PROBE_DB_NAME)).toBe(false);
     await freshDatabase(undefined, name).open();
     expect(await researchLogExists(name)).toBe(true);
   });

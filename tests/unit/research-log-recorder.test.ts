@@ -54,7 +54,6 @@ function setUp(settings: LogSettings = ON, { now = 5000 } = {}) {
       state.status = change(state.status);
     },
     countPageTerms: vi.fn(async () => null),
-    tabPlace: vi.fn(async () => ({ url: 'https://quiet.org/page', title: 'Quiet' })),
     now: () => state.now,
   };
   const recorder = new ResearchLogRecorder(services);
@@ -259,7 +258,13 @@ describe('ResearchLogRecorder', () => {
   });
 
   it('pages without highlights: asked for their counts only when the reader wants them', async () => {
-    const quiet = { since: 2000, terms: { depression: 2 }, highlighted: false };
+    const quiet = {
+      since: 2000,
+      terms: { depression: 2 },
+      highlighted: false,
+      url: 'https://quiet.org/page',
+      title: 'Quiet',
+    };
     const without = setUp();
     vi.mocked(without.services.countPageTerms).mockResolvedValue(quiet);
     await without.recorder.report(sender(1, 'https://quiet.org/page'), null);
