@@ -44,8 +44,8 @@ export function DashboardSites({
           <thead>
             <tr>
               <th scope="col">Site</th>
-              <th scope="col">Visits</th>
-              <th scope="col">Occurrences</th>
+              <th scope="col" class="number">Visits</th>
+              <th scope="col" class="number">Occurrences</th>
               <th scope="col">
                 <span class="visually-hidden">Delete</span>
               </th>

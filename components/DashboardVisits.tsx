@@ -38,7 +38,11 @@ export function DashboardVisits({
   const header = (column: VisitColumn) => {
     const active = order.column === column;
     return (
-      <th scope="col" aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'}>
+      <th
+        scope="col"
+        class={column === 'total' ? 'number' : undefined}
+        aria-sort={active ? (order.descending ? 'descending' : 'ascending') : 'none'}
+      >
         <button
           type="button"
           class="sort"
