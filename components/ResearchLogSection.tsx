@@ -166,7 +166,10 @@ export function ResearchLogSection({ services }: { services: ResearchLogServices
           value={String(settings.retentionDays)}
           onChange={(event) => {
             const value = event.currentTarget.value;
-            const retentionDays = LOG_RETENTIONS.find((days) => String(days) === value) ?? settings.retentionDays;
+            // null ("until I clear them") is a choice too: found by position, not by value.
+            const index = LOG_RETENTIONS.findIndex((days) => String(days) === value);
+            if (index < 0) return;
+            const retentionDays = LOG_RETENTIONS[index] ?? null;
             void update((current) => ({ ...current, retentionDays }));
           }}
         >
