@@ -146,7 +146,9 @@ export async function hashSiteNames(sites: Iterable<string>, salt: string): Prom
   return new Map(unique.map((site, index) => [site, hashes[index] ?? '']));
 }
 
-/** The file name for an export made at `now`: research-log-2026-12-03.csv. */
+/** The file name for an export made at `now`, by the reader's own calendar: research-log-2026-12-03.csv. */
 export function exportFileName(format: 'csv' | 'json', now: number): string {
-  return `research-log-${new Date(now).toISOString().slice(0, 10)}.${format}`;
+  const date = new Date(now);
+  const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n) => String(n).padStart(2, '0'));
+  return `research-log-${day.join('-')}.${format}`;
 }

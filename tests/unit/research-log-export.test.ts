@@ -211,8 +211,8 @@ describe('the preview choices: dropped sites and hashed names', () => {
     for (const salt of salts) expect(salt).toMatch(/^[0-9a-f]{32}$/u);
   });
 
-  it('names files by format and date', () => {
-    expect(exportFileName('csv', Date.UTC(2026, 11, 3, 23))).toBe('research-log-2026-12-03.csv');
-    expect(exportFileName('json', Date.UTC(2026, 0, 9))).toBe('research-log-2026-01-09.json');
+  it('names files by format and local date', () => {
+    expect(exportFileName('csv', new Date(2026, 11, 3, 23, 59).getTime())).toBe('research-log-2026-12-03.csv');
+    expect(exportFileName('json', new Date(2026, 0, 9, 0, 1).getTime())).toBe('research-log-2026-01-09.json');
   });
 });
