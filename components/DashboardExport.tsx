@@ -46,7 +46,7 @@ export async function buildExport(
   choices: ExportChoices,
   now: number,
   onProgress: (done: number) => void = () => {},
-): Promise<{ parts: string[]; visits: number }> {
+): Promise<{ parts: Uint8Array<ArrayBuffer>[]; visits: number }> {
   let read = 0;
   let written = 0;
   function* reading() {
@@ -68,9 +68,11 @@ export async function buildExport(
     sitesHashed: choices.hashedSites !== null,
     sitesDropped: choices.droppedSites.size,
   };
-  const parts: string[] = [];
+  // Each chunk is encoded as it is made: a Blob of strings would encode them all at once, one long task.
+  const encoder = new TextEncoder();
+  const parts: Uint8Array<ArrayBuffer>[] = [];
   for (const chunk of format === 'csv' ? csvChunks(counting()) : jsonChunks(head, counting())) {
-    parts.push(chunk);
+    parts.push(encoder.encode(chunk));
     onProgress(visits.length === 0 ? 1 : read / visits.length);
     await yieldToPage();
   }

@@ -44,8 +44,12 @@ export function DashboardSites({
           <thead>
             <tr>
               <th scope="col">Site</th>
-              <th scope="col" class="number">Visits</th>
-              <th scope="col" class="number">Occurrences</th>
+              <th scope="col" class="number">
+                Visits
+              </th>
+              <th scope="col" class="number">
+                Occurrences
+              </th>
               <th scope="col">
                 <span class="visually-hidden">Delete</span>
               </th>

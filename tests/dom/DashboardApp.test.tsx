@@ -240,7 +240,7 @@ describe('DashboardApp', () => {
     const [fileName, parts, type] = services.save.mock.calls[0] ?? [];
     expect(fileName).toBe('research-log-2026-12-05.json');
     expect(type).toBe('application/json');
-    const file = JSON.parse((parts as string[]).join(''));
+    const file = JSON.parse(await new Blob(parts as BlobPart[]).text());
     expect(file).toMatchObject({ version: 1, sitesHashed: true, sitesDropped: 1 });
     expect(file.visits.map((v: { site: string }) => v.site)).toEqual([
       expect.stringMatching(/^[0-9a-f]{64}$/u),
@@ -266,6 +266,6 @@ describe('buildExport', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     const kept = many.filter((v) => v.site !== 's0.org').length;
     expect(visits).toBe(kept);
-    expect(parts.join('').split('\r\n').length - 2).toBe(kept * 2);
+    expect((await new Blob(parts as BlobPart[]).text()).split('\r\n').length - 2).toBe(kept * 2);
   });
 });
