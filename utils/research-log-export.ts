@@ -82,7 +82,7 @@ export function csvRows(visit: ExportedVisit): string {
 }
 
 /** The CSV file in pieces of at most `chunkVisits` visits each, the header first; lines end in CRLF. */
-export function* csvChunks(visits: Iterable<ExportedVisit>, chunkVisits = 2000): Generator<string> {
+export function* csvChunks(visits: Iterable<ExportedVisit>, chunkVisits = 1000): Generator<string> {
   yield csvLine(CSV_COLUMNS);
   let chunk = '';
   let inChunk = 0;
@@ -111,7 +111,7 @@ export interface JsonExportHead {
 export function* jsonChunks(
   head: JsonExportHead,
   visits: Iterable<ExportedVisit>,
-  chunkVisits = 2000,
+  chunkVisits = 1000,
 ): Generator<string> {
   const opening = JSON.stringify(head, null, 2);
   yield `${opening.slice(0, -2)},\n  "visits": [`;
