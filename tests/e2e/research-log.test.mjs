@@ -374,6 +374,8 @@ test('CSV and JSON exports hold exactly the logged rows; the preview drops sites
     message: 'the preview to show the hashed name',
   });
   assert.equal((await dashboard.text('.export-preview pre')).includes('127.0.0.1'), false);
+  await dashboard.onElement('.export', (element) => element.scrollIntoView({ block: 'start' }));
+  await dashboard.screenshot('research-log-export-preview.png');
   await assertAccessible(dashboard, 'the export preview');
   const hashed = await dashboard.captureDownload(() => dashboard.click('button.export-save'));
   assert.deepEqual(
