@@ -5,6 +5,7 @@ import { MODE_NAMES } from '@/utils/rule-text';
 import { noticeAfterFailure, noticeAfterSave, type SaveNotice } from '@/utils/save-messages';
 import { HIGHLIGHT_MODES, type HighlightMode } from '@/utils/site-rules';
 import { HelpLineSettings } from './HelpLineSettings';
+import { ResearchLogSection, type ResearchLogServices } from './ResearchLogSection';
 import { RuleList } from './RuleList';
 import { SaveNoticeView } from './SaveNoticeView';
 import { SettingsTransfer } from './SettingsTransfer';
@@ -31,7 +32,14 @@ const MODE_HINTS: Readonly<Record<HighlightMode, string>> = {
   'chosen-sites': 'Only where a rule below turns highlighting on.',
 };
 
-export function OptionsApp({ services }: { services: OptionsServices }) {
+export function OptionsApp({
+  services,
+  researchLog,
+}: {
+  services: OptionsServices;
+  /** The research log's own settings (on this device only); its section is left out without them. */
+  researchLog?: ResearchLogServices;
+}) {
   const [stored, setStored] = useState<StoredSettings | null>(null);
   const [notice, setNotice] = useState<SaveNotice | null>(null);
   const [delayText, setDelayText] = useState<string | null>(null);
@@ -158,6 +166,8 @@ export function OptionsApp({ services }: { services: OptionsServices }) {
           download={services.download}
         />
       </section>
+
+      {researchLog && <ResearchLogSection services={researchLog} />}
     </main>
   );
 }

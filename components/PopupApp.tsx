@@ -101,7 +101,10 @@ export function PopupApp({ parts, glossary, services }: PopupAppProps) {
       <div class="reader-links">
         <button type="button" class="link" onClick={() => services.openReader(target ?? '')}>
           Open the series in a tab
-        </button>
+        </button>{' '}
+        <a class="link" href="/dashboard.html" target="_blank" rel="noopener">
+          Research log
+        </a>
       </div>
       <SeriesReader parts={parts} targetAnchor={target} />
       <footer>

@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { TabBadges } from '@/extension/badge';
 import { onMessage } from '@/extension/messages';
+import { researchLogRecorder } from '@/extension/research-log-recorder';
 import { migrateSettings } from '@/extension/settings';
 import { activeTabId, createSiteSwitchMenu, flipSiteSwitchInTab } from '@/extension/site-switch-in-tab';
 import { forwardTermStep } from '@/extension/term-step-forwarding';
+import { cleanTermCounts, sumCounts } from '@/utils/research-log-visits';
 import { SITE_SWITCH_COMMAND, SITE_SWITCH_MENU_ID, SITE_SWITCH_TITLE } from '@/utils/site-switch-command';
 
 export default defineBackground(() => {
@@ -18,9 +20,17 @@ export default defineBackground(() => {
     if (info.menuItemId === SITE_SWITCH_MENU_ID) void flipSiteSwitchInTab(tab?.id);
   });
   const badges = new TabBadges();
-  onMessage('reportTermCount', ({ data: count, sender }) => {
-    if (sender.tab?.id !== undefined) void badges.report(sender.tab.id, sender.frameId ?? 0, count).catch(() => {});
+  // The research log hears the badge's reports; it does nothing with them until the reader turns it on.
+  const researchLog = researchLogRecorder();
+  onMessage('reportTermCount', ({ data: report, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return;
+    const frameId = sender.frameId ?? 0;
+    void badges.report(tabId, frameId, report && sumCounts(cleanTermCounts(report.terms))).catch(() => {});
+    const place = { url: sender.tab?.url ?? sender.url, title: sender.tab?.title };
+    void researchLog.report({ tabId, frameId, ...place }, report).catch(() => {});
   });
+  onMessage('eraseResearchLog', ({ data: site }) => researchLog.erase(site));
   browser.tabs.onRemoved.addListener((tabId) => void badges.forget(tabId));
 
   browser.commands.onCommand.addListener((command, tab) => void forwardTermStep(command, tab));

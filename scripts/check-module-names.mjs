@@ -36,7 +36,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     encoding: 'utf8',
   })
     .split('\n')
-    .filter(Boolean);
+    .filter((file, index, all) => file !== '' && all.indexOf(file) === index);
   const shared = sharedModuleNames(files);
   if (shared.length > 0) {
     console.error('Modules that share a base name (name each for what it holds):');

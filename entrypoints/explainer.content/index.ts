@@ -29,7 +29,9 @@ export default defineContentScript({
     let relevant = false;
     /** A single-page app moved to another address: the next finished pass judges the page afresh. */
     let rejudge = false;
-    let reportedCount: number | null | undefined;
+    let reported: string | null | undefined;
+    /** When this page, or the single-page app's current view, was loaded: with the tab, it names a visit. */
+    let since = performance.timeOrigin;
 
     const shown = () => decision.verdict === 'on' || (decision.verdict === 'if-relevant' && relevant);
     const judge = (stats: PageTermStats) => {
@@ -38,12 +40,14 @@ export default defineContentScript({
       relevant = pageRelevance(stats, { firstOccurrenceOnly: highlightsFirstOnly(settings) }).relevant;
       explainer.setHighlightsVisible(relevant);
     };
-    // The toolbar badge: this frame's highlighted terms, null when it shows none.
+    // The toolbar badge (and the research log, which only the background knows of): this frame's
+    // highlighted terms per term, null when it shows none.
     const reportCount = () => {
-      const count = shown() ? Object.values(explainer.termCounts()).reduce((sum, n) => sum + n, 0) : null;
-      if (count === reportedCount) return;
-      reportedCount = count;
-      sendMessage('reportTermCount', count).catch(() => {});
+      const terms = shown() ? explainer.termCounts() : null;
+      const key = terms && `${since} ${JSON.stringify(terms)}`;
+      if (key === reported) return;
+      reported = key;
+      sendMessage('reportTermCount', terms && { since, terms }).catch(() => {});
     };
 
     const explainer = new PageExplainer(ctx, {
@@ -93,6 +97,12 @@ export default defineContentScript({
       explainer.showAdjacentTerm(direction),
     );
     const removeShowListener = onMessage('showTermOnPage', ({ data: termId }) => explainer.showTerm(termId));
+    // Asked by the background only while the research log records pages without highlights.
+    const removeCountListener = onMessage('countPageTerms', () =>
+      decision.verdict === 'off'
+        ? null
+        : { since, terms: explainer.termCounts(), highlighted: shown(), url: location.href, title: document.title },
+    );
     // Settings changed anywhere (popup, options page, command, another machine) apply at once.
     let watched = false;
     const unwatchSettings = watchSettings((stored) => {
@@ -100,17 +110,25 @@ export default defineContentScript({
       apply(stored.settings);
     });
     ctx.onInvalidated(() =>
-      releaseListeners(removeMessageListener, removeStepListener, removeShowListener, unwatchSettings),
+      releaseListeners(
+        removeMessageListener,
+        removeStepListener,
+        removeShowListener,
+        removeCountListener,
+        unwatchSettings,
+      ),
     );
     // Path rules: a single-page app that changes its URL may have moved under another rule. It may
     // also show another page: the first pass over its changes judges it again (until then, as it was).
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
+      // Another path or query is another visit; a fragment is a place on the same page.
+      if (newUrl.pathname !== oldUrl.pathname || newUrl.search !== oldUrl.search) since = Date.now();
       apply(settings);
       rejudge = true;
     });
     // A page leaving (or entering the back-forward cache) takes its count off the badge; back, it puts it again.
     ctx.addEventListener(window, 'pagehide', () => {
-      reportedCount = null;
+      reported = null;
       sendMessage('reportTermCount', null).catch(() => {});
     });
     ctx.addEventListener(window, 'pageshow', (event) => {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsServices } from '@/components/OptionsApp';
 import '@/components/series.css';
+import { researchLogSectionServices } from '@/extension/research-log-options';
 import { loadSettings, updateSettings, watchSettings } from '@/extension/settings';
 import { SITE_SWITCH_COMMAND } from '@/utils/site-switch-command';
 
@@ -24,4 +25,4 @@ const services: OptionsServices = {
 };
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp services={services} />, root);
+if (root) render(<OptionsApp services={services} researchLog={researchLogSectionServices()} />, root);

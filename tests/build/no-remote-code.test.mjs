@@ -49,6 +49,7 @@ const INERT_URLS = [
   /^https?:\/\/\*\/\*$/u, // match patterns (WXT's content script context)
   /^https:\/\/(github\.com\/wxt-dev\/wxt\/issues\/\d+|wxt\.dev\/[\w/.#-]+)$/u, // WXT's error messages
   /^https:\/\/developer\.mozilla\.org\/[\w/.#-]+$/u, // WXT's error message about attachShadow
+  /^https?:\/\/(tinyurl\.com\/y2uuvskb|bit\.ly\/2kdckMn)$/u, // Dexie's error messages (no IndexedDB; a transaction committed early)
 ];
 /**
  * The help lines' addresses (content/help-lines.json): links the reader may follow from the popup,

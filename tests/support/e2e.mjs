@@ -57,6 +57,7 @@ export async function setHighlightMode(session, mode) {
   const radio = `input[name="mode"][value="${mode}"]`;
   const page = await session.openExtensionPage('options.html');
   try {
+    await page.waitFor(radio, { state: 'attached' });
     await page.check(radio);
     await poll(
       async () => {

@@ -98,17 +98,24 @@ export function puppeteerDriver(page) {
     },
     async captureDownload(action) {
       // Firefox under BiDi reports no download events: the page's save is caught where it starts,
-      // the click on a link to a blob (how extension pages save a file), and the blob read back.
+      // the click on a link to a blob (how extension pages save a file), and the blob read back:
+      // from the Blob itself when the page made it here, since an extension page's CSP
+      // (connect-src 'none') forbids fetching even a blob: URL.
       await page.evaluate(() => {
         window.mhxTestDownloads = [];
+        const blobs = new Map();
+        const createObjectURL = URL.createObjectURL;
+        URL.createObjectURL = function rememberBlob(object) {
+          const url = createObjectURL.call(URL, object);
+          if (object instanceof Blob) blobs.set(url, object);
+          return url;
+        };
         const click = HTMLAnchorElement.prototype.click;
         HTMLAnchorElement.prototype.click = function captureDownload() {
           if (this.download && this.href.startsWith('blob:')) {
-            window.mhxTestDownloads.push(
-              fetch(this.href)
-                .then((response) => response.text())
-                .then((text) => ({ fileName: this.download, text })),
-            );
+            const blob = blobs.get(this.href);
+            const text = blob ? blob.text() : fetch(this.href).then((response) => response.text());
+            window.mhxTestDownloads.push(text.then((content) => ({ fileName: this.download, text: content })));
             return;
           }
           click.call(this);

@@ -1,0 +1,313 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  csvChunks,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportChoices,
+  exportedVisits,
+  exportFileName,
+  hashSiteNames,
+  type JsonExportHead,
+  jsonChunks,
+  randomSalt,
+} from '@/utils/research-log-export';
+import type { CountedItem } from '@/utils/research-log-summary';
+import type { VisitRecord } from '@/utils/research-log-visits';
+
+export type ExportFormat = 'csv' | 'json';
+const TYPES: Readonly<Record<ExportFormat, string>> = { csv: 'text/csv', json: 'application/json' };
+/** Sites listed in the preview at once; a filter finds the others. */
+const SITES_LISTED = 50;
+/** Visits shown in the preview of the file. */
+const PREVIEW_VISITS = 3;
+
+/**
+ * Lets the page paint and take input between chunks. A message to itself rather than a timer: a
+ * timer in a background tab waits a second, a message does not.
+ */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * The file built in chunks, yielding between them: with 100,000 visits the page stays responsive
+ * (the bench measures its longest task). `onProgress` gets the share of visits done.
+ */
+export async function buildExport(
+  format: ExportFormat,
+  visits: readonly VisitRecord[],
+  choices: ExportChoices,
+  now: number,
+  onProgress: (done: number) => void = () => {},
+): Promise<{ parts: Uint8Array<ArrayBuffer>[]; visits: number }> {
+  let read = 0;
+  let written = 0;
+  function* reading() {
+    for (const visit of visits) {
+      read++;
+      yield visit;
+    }
+  }
+  function* counting() {
+    for (const visit of exportedVisits(reading(), choices)) {
+      written++;
+      yield visit;
+    }
+  }
+  const head: JsonExportHead = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    sitesHashed: choices.hashedSites !== null,
+    sitesDropped: choices.droppedSites.size,
+  };
+  // Each chunk is encoded as it is made: a Blob of strings would encode them all at once, one long task.
+  const encoder = new TextEncoder();
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (const chunk of format === 'csv' ? csvChunks(counting()) : jsonChunks(head, counting())) {
+    parts.push(encoder.encode(chunk));
+    onProgress(visits.length === 0 ? 1 : read / visits.length);
+    await yieldToPage();
+  }
+  return { parts, visits: written };
+}
+
+export interface ExportServices {
+  save(fileName: string, parts: BlobPart[], type: string): void;
+  now(): number;
+}
+
+/** The export: a preview of the file, where sites can be left out or their names hashed, then the file. */
+export function DashboardExport({
+  visits,
+  sites,
+  periodName,
+  services,
+}: {
+  visits: readonly VisitRecord[];
+  sites: readonly CountedItem[];
+  periodName: string;
+  services: ExportServices;
+}) {
+  const [open, setOpen] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [dropped, setDropped] = useState<ReadonlySet<string>>(new Set());
+  const [hashing, setHashing] = useState(false);
+  const [salt, setSalt] = useState(randomSalt);
+  const [hashes, setHashes] = useState<Map<string, string> | null>(null);
+  const [siteFilter, setSiteFilter] = useState('');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!open || !hashing) return setHashes(null);
+    let current = true;
+    void hashSiteNames(
+      sites.map((site) => site.name),
+      salt,
+    ).then((map) => current && setHashes(map));
+    return () => {
+      current = false;
+    };
+  }, [open, hashing, salt, sites]);
+
+  const choices: ExportChoices = { droppedSites: dropped, hashedSites: hashing ? hashes : null };
+  const counts = useMemo(() => {
+    if (!open) return { visits: 0, rows: 0 };
+    let kept = 0;
+    let rows = 0;
+    for (const visit of visits) {
+      if (dropped.has(visit.site)) continue;
+      kept++;
+      rows += Object.keys(visit.terms).length;
+    }
+    return { visits: kept, rows };
+  }, [open, visits, dropped]);
+  const preview = useMemo(() => {
+    if (!open) return '';
+    const first: VisitRecord[] = [];
+    for (const visit of visits) {
+      if (first.length >= PREVIEW_VISITS) break;
+      if (!dropped.has(visit.site)) first.push(visit);
+    }
+    const shown = { ...choices, hashedSites: hashing ? (hashes ?? new Map()) : null };
+    const text =
+      format === 'csv'
+        ? [...csvChunks(exportedVisits(first, shown))].join('')
+        : [
+            ...jsonChunks(
+              {
+                format: EXPORT_FORMAT,
+                version: EXPORT_VERSION,
+                exportedAt: new Date(services.now()).toISOString(),
+                sitesHashed: hashing,
+                sitesDropped: dropped.size,
+              },
+              exportedVisits(first, shown),
+            ),
+          ].join('');
+    return `${text.trimEnd()}${counts.visits > first.length ? '\n…' : ''}`;
+  }, [open, visits, dropped, format, hashing, hashes, counts.visits, services]);
+
+  if (!open) {
+    return (
+      <p>
+        <button type="button" class="export-open" onClick={() => setOpen(true)} disabled={visits.length === 0}>
+          Export {periodName}…
+        </button>
+      </p>
+    );
+  }
+
+  const needle = siteFilter.trim().toLowerCase();
+  const listed = (needle === '' ? sites : sites.filter((site) => site.name.includes(needle))).slice(0, SITES_LISTED);
+  const toggle = (site: string, keep: boolean) => {
+    const next = new Set(dropped);
+    if (keep) next.delete(site);
+    else next.add(site);
+    setDropped(next);
+  };
+  const save = async () => {
+    setSaved(null);
+    setProgress(0);
+    const now = services.now();
+    const hashedSites = hashing
+      ? await hashSiteNames(
+          sites.map((site) => site.name),
+          salt,
+        )
+      : null;
+    const file = await buildExport(format, visits, { droppedSites: dropped, hashedSites }, now, setProgress);
+    const fileName = exportFileName(format, now);
+    services.save(fileName, file.parts, TYPES[format]);
+    setProgress(null);
+    setSaved(`${fileName} saved: ${file.visits.toLocaleString()} visit${file.visits === 1 ? '' : 's'}.`);
+  };
+
+  return (
+    <div class="export">
+      <h3 id="export-preview-title">Before the file is saved</h3>
+      <fieldset class="export-format">
+        <legend>Format</legend>
+        <label class="check">
+          <input type="radio" name="export-format" checked={format === 'csv'} onChange={() => setFormat('csv')} />
+          CSV: one row per page visit and term
+        </label>
+        <label class="check">
+          <input type="radio" name="export-format" checked={format === 'json'} onChange={() => setFormat('json')} />
+          JSON: one entry per page visit, with its terms
+        </label>
+      </fieldset>
+
+      <fieldset class="export-sites">
+        <legend>Sites in the file</legend>
+        <p class="muted">Clear a site to leave it out.</p>
+        {sites.length > SITES_LISTED && (
+          <p>
+            <label for="export-site-filter">Find a site</label>{' '}
+            <input
+              id="export-site-filter"
+              type="search"
+              autocomplete="off"
+              value={siteFilter}
+              onInput={(event) => setSiteFilter(event.currentTarget.value)}
+            />
+          </p>
+        )}
+        <p class="export-site-tools">
+          <button type="button" onClick={() => setDropped(new Set())}>
+            Include every site
+          </button>{' '}
+          <button type="button" onClick={() => setDropped(new Set(sites.map((site) => site.name)))}>
+            Leave every site out
+          </button>
+        </p>
+        <ul class="export-site-list">
+          {listed.map((site) => (
+            <li key={site.name}>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={!dropped.has(site.name)}
+                  onChange={(event) => toggle(site.name, event.currentTarget.checked)}
+                />
+                {site.name} <span class="muted">({site.visits.toLocaleString()})</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <fieldset class="export-hashing">
+        <legend>Site names</legend>
+        <label class="check">
+          <input type="checkbox" checked={hashing} onChange={(event) => setHashing(event.currentTarget.checked)} />
+          Replace site names with salted hashes (SHA-256); addresses and titles are then left out too
+        </label>
+        {hashing && (
+          <p>
+            <label for="export-salt">Salt</label>{' '}
+            <input
+              id="export-salt"
+              type="text"
+              class="salt"
+              spellcheck={false}
+              autocomplete="off"
+              value={salt}
+              aria-describedby="export-salt-hint"
+              onInput={(event) => setSalt(event.currentTarget.value)}
+            />
+            <span id="export-salt-hint" class="muted">
+              {' '}
+              A new random salt for each export, not written in the file. Keep it, or paste an earlier one, to match
+              sites across exports.
+            </span>
+          </p>
+        )}
+      </fieldset>
+
+      <p role="status">
+        The file will hold {counts.visits.toLocaleString()} visit{counts.visits === 1 ? '' : 's'}
+        {format === 'csv' ? ` in ${counts.rows.toLocaleString()} rows` : ''} from{' '}
+        {(sites.length - dropped.size).toLocaleString()} of {sites.length.toLocaleString()} sites.
+      </p>
+      <figure class="export-preview">
+        <figcaption class="muted">How the file begins</figcaption>
+        {/* Focusable: a scrolled box must be reachable by keyboard. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
+        <pre tabIndex={0}>{preview}</pre>
+      </figure>
+      <p class="export-actions">
+        <button
+          type="button"
+          class="primary export-save"
+          disabled={progress !== null || counts.visits === 0}
+          onClick={() => void save()}
+        >
+          Save the {format.toUpperCase()} file
+        </button>{' '}
+        <button type="button" onClick={() => setOpen(false)} disabled={progress !== null}>
+          Close
+        </button>
+      </p>
+      {progress !== null && (
+        <p role="status">
+          <label for="export-progress">Preparing the file</label>{' '}
+          <progress id="export-progress" max={1} value={progress} />
+        </p>
+      )}
+      {saved && (
+        <p class="form-done" role="status">
+          {saved}
+        </p>
+      )}
+    </div>
+  );
+}
