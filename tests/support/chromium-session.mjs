@@ -12,7 +12,8 @@ import { poll, ROOT } from './polling.mjs';
 
 /** The Chromium build under test; MHX_EXTENSION_DIR points elsewhere (e.g. a build made with MHX_OUT_DIR). */
 export const CHROMIUM_EXTENSION_DIR = path.resolve(ROOT, process.env.MHX_EXTENSION_DIR ?? '.output/chrome-mv3');
-export const CHROMIUM = '/usr/bin/chromium';
+/** The Chromium to run; MHX_CHROMIUM points elsewhere. */
+export const CHROMIUM = process.env.MHX_CHROMIUM ?? '/usr/bin/chromium';
 
 const COMMON_ARGS = [
   '--no-sandbox',
@@ -40,11 +41,36 @@ export function playwrightDriver(page) {
   return {
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
-    goto: (url) => page.goto(url),
+    goto: (url, options) => page.goto(url, options),
     reload: () => page.reload(),
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
     setViewport: (size) => page.setViewportSize(size),
+    addInitScript: (fn) => page.addInitScript(fn),
+    // A world of its own made through the DevTools protocol: the page's DOM and highlight registry,
+    // with the built-ins as Chromium made them, whatever the page did to its own.
+    async evaluateIsolated(fn, arg) {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { frameTree } = await cdp.send('Page.getFrameTree');
+        const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+          frameId: frameTree.frame.id,
+          worldName: 'mhx-test-probe',
+        });
+        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+          expression: `(${fn})(${JSON.stringify(arg ?? null)})`,
+          contextId: executionContextId,
+          returnByValue: true,
+          awaitPromise: true,
+        });
+        if (exceptionDetails) {
+          throw new Error(`probe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+        }
+        return result.value;
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    },
     frames: () =>
       page.frames().map((frame) => ({ url: () => frame.url(), evaluate: (fn, arg) => frame.evaluate(fn, arg) })),
     mouse: page.mouse,
@@ -54,10 +80,12 @@ export function playwrightDriver(page) {
     setInputFile: (selector, file) => page.locator(selector).setInputFiles(file),
     async captureDownload(action) {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), action()]);
-      return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+      const bytes = await readFile(await download.path());
+      return { fileName: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
     },
     screenshot: (options) => page.screenshot(options),
-    emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    emulateMedia: (media) =>
+      page.emulateMedia(Object.fromEntries(Object.entries(media).filter(([, value]) => value !== undefined))),
     onError(report) {
       page.on('console', (message) => {
         if (message.type() === 'error') report(`console.error: ${message.text()} (${message.location().url})`);
@@ -134,19 +162,20 @@ export async function launchChromium({
 
     /**
      * Opens a new tab (at `url` if given) and returns it with its extension tab id: the extension
-     * has no "tabs" permission, so the id is the one tab that did not exist before.
+     * has no "tabs" permission, so the id is the one tab that did not exist before. `initScript`
+     * runs in every document of the tab before the document's own scripts.
      */
-    async openTab(url, { viewport: size } = {}) {
+    async openTab(url, { viewport: size, initScript } = {}) {
+      const ids = async () => (await session.inExtension(() => chrome.tabs.query({}))).map((tab) => tab.id);
+      const before = extension ? new Set(await ids()) : null;
+      const page = await context.newPage();
+      if (size) await page.setViewportSize(size);
+      if (initScript) await page.addInitScript(initScript);
       if (!extension) {
-        const tab = wrap(await context.newPage());
-        if (size) await tab.setViewport(size);
+        const tab = wrap(page);
         if (url) await tab.goto(url);
         return tab;
       }
-      const ids = async () => (await session.inExtension(() => chrome.tabs.query({}))).map((tab) => tab.id);
-      const before = new Set(await ids());
-      const page = await context.newPage();
-      if (size) await page.setViewportSize(size);
       const tabId = await poll(
         async () => {
           const added = (await ids()).filter((id) => !before.has(id));

@@ -40,7 +40,13 @@ export function test(name, options, fn) {
  */
 export async function launchExtension({ highlightMode, ...options } = {}) {
   const session = IN_FIREFOX ? await launchFirefox(options) : await launchChromium(options);
-  if (highlightMode !== undefined) await setHighlightMode(session, highlightMode);
+  try {
+    if (highlightMode !== undefined) await setHighlightMode(session, highlightMode);
+  } catch (error) {
+    // A browser left running would keep the test process alive: the run would hang, not fail.
+    await session.close();
+    throw error;
+  }
   return session;
 }
 

@@ -12,10 +12,17 @@ import { poll, ROOT } from './polling.mjs';
 
 /** The Firefox build under test; MHX_FIREFOX_EXTENSION_DIR points elsewhere (e.g. a build made with MHX_OUT_DIR). */
 export const FIREFOX_EXTENSION_DIR = path.resolve(ROOT, process.env.MHX_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3');
-export const FIREFOX = '/usr/bin/firefox-esr';
+/** The Firefox to run; MHX_FIREFOX points elsewhere (another build, or a broken one to test the failure). */
+export const FIREFOX = process.env.MHX_FIREFOX ?? '/usr/bin/firefox-esr';
 
 /** How long Firefox gets to start and answer before the run fails (it must fail, never hang). */
 const LAUNCH_TIMEOUT_MS = 60_000;
+
+/** The preferences behind `emulateMedia` (Firefox has no per-page emulation of media features over BiDi). */
+const MEDIA_PREFS = {
+  colorScheme: { name: 'layout.css.prefers-color-scheme.content-override', values: { dark: 0, light: 1 } },
+  reducedMotion: { name: 'ui.prefersReducedMotion', values: { 'no-preference': 0, reduce: 1 } },
+};
 
 /**
  * Firefox gives each add-on a random UUID for its moz-extension:// origin at install time; fixing it
@@ -30,8 +37,36 @@ function readManifest(extensionDir) {
       `The Firefox add-on is not built: ${path.relative(ROOT, file)} is missing. Run \`npm run build\` (or \`npx wxt build -b firefox\`) first.`,
     );
   }
-  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX} (apt-get install firefox-esr).`);
+  if (!existsSync(FIREFOX)) {
+    throw new Error(`Firefox not found at ${FIREFOX} (apt-get install firefox-esr, or set MHX_FIREFOX to its path).`);
+  }
   return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/**
+ * Runs in Firefox's own window (privileged, reached over BiDi thanks to --remote-allow-system-access):
+ * sets integer preferences (null clears one) and returns what each was (null: not set).
+ */
+function applyIntPrefs(prefs) {
+  const before = {};
+  for (const [name, value] of Object.entries(prefs)) {
+    before[name] = Services.prefs.prefHasUserValue(name) ? Services.prefs.getIntPref(name) : null;
+    if (value === null) Services.prefs.clearUserPref(name);
+    else Services.prefs.setIntPref(name, value);
+  }
+  return JSON.stringify(before);
+}
+
+/** Sets integer preferences of the running `browser` (see applyIntPrefs) and returns what they were. */
+async function setIntPrefs(browser, prefs) {
+  const { result: tree } = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const { result } = await browser.connection.send('script.evaluate', {
+    expression: `(${applyIntPrefs})(${JSON.stringify(prefs)})`,
+    target: { context: tree.contexts[0].context },
+    awaitPromise: false,
+  });
+  if (result.type !== 'success') throw new Error(`Setting ${Object.keys(prefs).join(', ')} failed: ${result.exceptionDetails?.text}`);
+  return JSON.parse(result.result.value);
 }
 
 /** Rejects when `promise` has not settled within `ms`, naming `what`. */
@@ -64,12 +99,17 @@ async function gotoExtensionPage(page, url) {
   }
 }
 
-/** Adapts a puppeteer page to what BrowserTab drives. */
-export function puppeteerDriver(page) {
+/**
+ * Adapts a puppeteer page to what BrowserTab drives. `setPrefs` sets browser preferences and returns
+ * what they were (see `launchFirefox`): the media a tab emulates is set browser-wide, and put back
+ * when the tab closes.
+ */
+export function puppeteerDriver(page, setPrefs) {
+  let mediaBefore = null;
   return {
     url: () => page.url(),
     evaluate: (fn, arg) => (typeof fn === 'string' ? page.evaluate(fn) : page.evaluate(fn, arg)),
-    goto: (url) => (url.startsWith('moz-extension:') ? gotoExtensionPage(page, url) : page.goto(url)),
+    goto: (url, options) => (url.startsWith('moz-extension:') ? gotoExtensionPage(page, url) : page.goto(url, options)),
     async reload() {
       const url = page.url();
       if (url.startsWith('moz-extension:')) {
@@ -79,9 +119,16 @@ export function puppeteerDriver(page) {
         await page.reload();
       }
     },
-    close: () => page.close(),
+    async close() {
+      if (mediaBefore) await setPrefs(mediaBefore);
+      await page.close();
+    },
     bringToFront: () => page.bringToFront(),
     setViewport: (size) => page.setViewport(size),
+    addInitScript: (fn) => page.evaluateOnNewDocument(fn),
+    // A sandbox of puppeteer's own (a WebDriver BiDi sandbox): the page's DOM through Xray wrappers,
+    // with the built-ins as Firefox made them, whatever the page did to its own.
+    evaluateIsolated: (fn, arg) => page.mainFrame().isolatedRealm().evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`),
     frames: () =>
       page.frames().map((frame) => ({
         url: () => frame.url(),
@@ -106,8 +153,11 @@ export function puppeteerDriver(page) {
           if (this.download && this.href.startsWith('blob:')) {
             window.mhxTestDownloads.push(
               fetch(this.href)
-                .then((response) => response.text())
-                .then((text) => ({ fileName: this.download, text })),
+                .then((response) => response.arrayBuffer())
+                .then((buffer) => ({
+                  fileName: this.download,
+                  base64: btoa(Array.from(new Uint8Array(buffer), (byte) => String.fromCharCode(byte)).join('')),
+                })),
             );
             return;
           }
@@ -115,12 +165,22 @@ export function puppeteerDriver(page) {
         };
       });
       await action();
-      return poll(() => page.evaluate(() => (window.mhxTestDownloads.length > 0 ? window.mhxTestDownloads[0] : null)), {
-        message: 'the page to save a file',
-      });
+      const { fileName, base64 } = await poll(
+        () => page.evaluate(() => (window.mhxTestDownloads.length > 0 ? window.mhxTestDownloads[0] : null)),
+        { message: 'the page to save a file' },
+      );
+      const bytes = Buffer.from(base64, 'base64');
+      return { fileName, bytes, text: bytes.toString('utf8') };
     },
     screenshot: (options) => page.screenshot(options),
-    emulateColorScheme: (value) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value }]),
+    async emulateMedia(media) {
+      const prefs = {};
+      for (const [feature, value] of Object.entries(media)) {
+        if (value !== undefined) prefs[MEDIA_PREFS[feature].name] = MEDIA_PREFS[feature].values[value];
+      }
+      const before = await setPrefs(prefs);
+      mediaBefore = { ...before, ...mediaBefore };
+    },
     onError(report) {
       page.on('console', (message) => {
         if (message.type() === 'error') report(`console.error: ${message.text()}`);
@@ -141,6 +201,7 @@ export async function launchFirefox({
   extensionDir = FIREFOX_EXTENSION_DIR,
   prefs = {},
   env = {},
+  display,
   viewport = DEFAULT_VIEWPORT,
   locale,
   colorScheme,
@@ -155,12 +216,13 @@ export async function launchFirefox({
     puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX,
-      headless: true,
+      headless: display === undefined,
       userDataDir: profile,
-      // Lets BiDi install an add-on from a folder (webExtension.install).
+      // Lets BiDi install an add-on from a folder (webExtension.install) and set preferences (emulateMedia).
       args: ['--remote-allow-system-access'],
       defaultViewport: viewport,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...(display === undefined ? {} : { DISPLAY: display.name }), ...env },
+      timeout: LAUNCH_TIMEOUT_MS,
       protocolTimeout: LAUNCH_TIMEOUT_MS,
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [addonId]: ADDON_UUID }),
@@ -177,7 +239,9 @@ export async function launchFirefox({
     `Starting ${FIREFOX}`,
   );
   const extensionUrl = (page) => `moz-extension://${ADDON_UUID}/${page.replace(/^\//u, '')}`;
-  const wrap = (page, tabId) => new BrowserTab({ browserName: 'firefox', page, tabId, driver: puppeteerDriver(page) });
+  const setPrefs = (values) => setIntPrefs(browser, values);
+  const wrap = (page, tabId) =>
+    new BrowserTab({ browserName: 'firefox', page, tabId, driver: puppeteerDriver(page, setPrefs) });
   try {
     // Firefox wants an absolute path.
     if (extension)
@@ -202,10 +266,11 @@ export async function launchFirefox({
       /** Runs `fn(arg)` in an extension page of the add-on; `chrome.*` and `browser.*` are there. */
       inExtension: (fn, arg) => controlPage.evaluate(fn, arg),
 
-      async openTab(url, { viewport: size } = {}) {
+      async openTab(url, { viewport: size, initScript } = {}) {
         const before = extension ? new Set(await tabIds()) : null;
         const page = await browser.newPage();
         if (size) await page.setViewport(size);
+        if (initScript) await page.evaluateOnNewDocument(initScript);
         const tabId = extension
           ? await poll(
               async () => {

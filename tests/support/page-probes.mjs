@@ -15,6 +15,9 @@ export const CARD = 'mhx-explainer >>> .term-card';
 // ---------------------------------------------------------------------------------------------
 // Highlights
 
+/** The number of terms in tests/fixtures/pages/article.html (listed in highlights.test.mjs). */
+export const ARTICLE_TERM_COUNT = 20;
+
 export function highlightCount(tab) {
   return tab.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT);
 }
@@ -26,6 +29,16 @@ export function highlightedTexts(tab) {
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     return ranges.map((range) => range.toString());
   }, HIGHLIGHT);
+}
+
+/**
+ * The highlighted texts as registered, sorted when `sorted`. Ranges in a shadow tree cannot be
+ * ordered against the light DOM's, so pages with shadow roots are read this way.
+ */
+export function registeredTexts(tab, { sorted = false } = {}) {
+  return tab
+    .evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map(String), HIGHLIGHT)
+    .then((texts) => (sorted ? texts.sort() : texts));
 }
 
 /** Every highlighted range in document order: its text, its ancestors' local names, whether it is editable, its rect. */
@@ -96,6 +109,20 @@ export async function termRect(tab, text, nth = 0) {
   );
   if (!rect) throw new Error(`no highlighted "${text}" #${nth}`);
   return rect;
+}
+
+/**
+ * Marks the tab's document, so that `sameDocument` can tell later that a change came without a
+ * reload (the mark lives only as long as the document does).
+ */
+export function markDocument(tab) {
+  return tab.evaluate(() => {
+    window.sameDocument = true;
+  });
+}
+
+export function sameDocument(tab) {
+  return tab.evaluate(() => window.sameDocument === true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,6 +219,10 @@ export function assertNotOver(box, rect, what = 'the card') {
 
 // ---------------------------------------------------------------------------------------------
 // Content and fixtures
+
+/** A whole HTML page around `body`, for pages served from memory (startServer's `routes`). */
+export const htmlPage = (body, { head = '', title = 'Test page' } = {}) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>${title}</title></head><body>${body}</body></html>`;
 
 /**
  * The glossary as the extension bundles it, read from content/glossary.ts. The file is a plain
