@@ -82,6 +82,18 @@ export async function setHighlightMode(session, mode) {
 }
 
 /**
+ * Zooms the tab `tabId` to `zoom` (1 is 100%). Chromium zooms a whole site by default, so there
+ * the tab is first set to zoom alone; Firefox cannot zoom one tab alone (per-tab zoom settings are
+ * Chromium's), so there the tab's site is zoomed: zoom back to 1 before the next test.
+ */
+export async function zoomTab(session, tabId, zoom) {
+  if (!IN_FIREFOX) {
+    await session.inExtension((tabId) => chrome.tabs.setZoomSettings(tabId, { scope: 'per-tab' }), tabId);
+  }
+  await session.inExtension(({ tabId, zoom }) => chrome.tabs.setZoom(tabId, zoom), { tabId, zoom });
+}
+
+/**
  * The set-up most suites share, as node:test hooks: the fixture server (`routes` as for
  * `startServer`), then the browser with the extension (`launch`: options for `launchExtension`, or
  * a function of the server that returns them), with `plain` also the browser without it, and last

@@ -65,7 +65,8 @@ async function setIntPrefs(browser, prefs) {
     target: { context: tree.contexts[0].context },
     awaitPromise: false,
   });
-  if (result.type !== 'success') throw new Error(`Setting ${Object.keys(prefs).join(', ')} failed: ${result.exceptionDetails?.text}`);
+  if (result.type !== 'success')
+    throw new Error(`Setting ${Object.keys(prefs).join(', ')} failed: ${result.exceptionDetails?.text}`);
   return JSON.parse(result.result.value);
 }
 
@@ -128,7 +129,11 @@ export function puppeteerDriver(page, setPrefs) {
     addInitScript: (fn) => page.evaluateOnNewDocument(fn),
     // A sandbox of puppeteer's own (a WebDriver BiDi sandbox): the page's DOM through Xray wrappers,
     // with the built-ins as Firefox made them, whatever the page did to its own.
-    evaluateIsolated: (fn, arg) => page.mainFrame().isolatedRealm().evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`),
+    evaluateIsolated: (fn, arg) =>
+      page
+        .mainFrame()
+        .isolatedRealm()
+        .evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`),
     frames: () =>
       page.frames().map((frame) => ({
         url: () => frame.url(),
