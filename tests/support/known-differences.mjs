@@ -5,7 +5,15 @@
 import path from 'node:path';
 
 /** @type {{ suite: string, test: string, browser: 'chromium' | 'firefox', reason: string }[]} */
-export const KNOWN_DIFFERENCES = [];
+export const KNOWN_DIFFERENCES = [
+  {
+    suite: 'hover-card.test.mjs',
+    test: 'the card script loads with the first card, under a per-session URL',
+    browser: 'firefox',
+    reason:
+      'Firefox has no use_dynamic_url (its moz-extension:// origin is a random UUID of each installation), and WebDriver BiDi reports no request for a file a content script imports from the add-on, so there is nothing to watch',
+  },
+];
 
 /** The reason `browser` cannot run the test `name` of `suite` (a file name), or null. */
 export function knownDifference(suite, name, browser) {
