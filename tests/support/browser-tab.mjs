@@ -30,19 +30,24 @@ function deepQueryAll(selector) {
  * Runs in the page: a description of each element `selector` names, filtered by `hasText` (a
  * substring, or a regular expression's source and flags), with the box of the first one.
  */
-function describeMatches({ selector, hasText }, query) {
+function describeMatches({ selector, hasText, scroll = false }, query) {
   const pattern = hasText && typeof hasText === 'object' ? new RegExp(hasText.source, hasText.flags) : null;
   const elements = query(selector).filter((element) => {
     if (hasText === undefined) return true;
     const text = element.textContent ?? '';
     return pattern ? pattern.test(text) : text.includes(hasText);
   });
+  const visible = (element) => {
+    const rect = element.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+  };
+  // The first visible one into view, where the pointer can reach it.
+  if (scroll) elements.find(visible)?.scrollIntoView({ block: 'center', inline: 'center' });
   return elements.map((element) => {
     const rect = element.getBoundingClientRect();
-    const style = getComputedStyle(element);
     return {
       text: (element.textContent ?? '').trim(),
-      visible: rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden',
+      visible: visible(element),
       box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     };
   });
@@ -258,12 +263,11 @@ export class BrowserTab extends PageDocument {
 
   /** Scrolls the element into view (if it is not) and returns its box's middle. */
   async middleOf(selector, { hasText } = {}) {
-    const element = await this.waitFor(selector, { hasText });
-    let { box } = element;
+    let { box } = await this.waitFor(selector, { hasText });
     const viewport = await this.viewport();
     if (box.y < 0 || box.y + box.height > viewport.height || box.x < 0 || box.x + box.width > viewport.width) {
-      await this.onElement(selector, (target) => target.scrollIntoView({ block: 'center', inline: 'center' }));
-      box = (await this.waitFor(selector, { hasText })).box;
+      const filter = { selector, hasText: textFilter(hasText), scroll: true };
+      box = (await withDeepQuery(this.driver, describeMatches, filter)).find((element) => element.visible).box;
     }
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }

@@ -7,7 +7,7 @@ import { after, before, test as nodeTest } from 'node:test';
 import { launchChromium } from './chromium-session.mjs';
 import { launchFirefox } from './firefox-session.mjs';
 import { startServer } from './fixture-server.mjs';
-import { knownDifference } from './known-differences.mjs';
+import { knownDifference, openBug } from './known-differences.mjs';
 import { poll } from './polling.mjs';
 
 export { startVirtualDisplay } from './chromium-session.mjs';
@@ -24,12 +24,15 @@ const SUITE = path.basename(process.argv[1] ?? '');
 
 /**
  * node:test's `test`, except that a test this browser cannot run (a row of known-differences.mjs)
- * is reported as skipped with the reason, never left out in silence.
+ * is reported as skipped with the reason, never left out in silence, and one that an open product
+ * bug fails in this browser (OPEN_BUGS there) runs as a TODO that names the bug.
  */
 export function test(name, options, fn) {
   const reason = knownDifference(SUITE, name, BROWSER);
+  const bug = openBug(SUITE, name, BROWSER);
   const [opts, body] = typeof options === 'function' ? [{}, options] : [options ?? {}, fn];
-  return nodeTest(name, reason ? { ...opts, skip: `${BROWSER}: ${reason}` } : opts, body);
+  if (reason) return nodeTest(name, { ...opts, skip: `${BROWSER}: ${reason}` }, body);
+  return nodeTest(name, bug ? { ...opts, todo: `${BROWSER}: open bug: ${bug}` } : opts, body);
 }
 
 /**
@@ -79,6 +82,18 @@ export async function setHighlightMode(session, mode) {
   } finally {
     await page.close();
   }
+}
+
+/** The options page in a new tab, once it has rendered. */
+export async function openOptions(session) {
+  const options = await session.openExtensionPage('options.html');
+  await options.waitFor('h1');
+  return options;
+}
+
+/** The toolbar badge's text for the tab `tabId`, as the browser holds it ('' for none). */
+export function badgeText(session, tabId) {
+  return session.inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 /**

@@ -150,15 +150,25 @@ export function puppeteerDriver(page, setPrefs) {
     },
     async captureDownload(action) {
       // Firefox under BiDi reports no download events: the page's save is caught where it starts,
-      // the click on a link to a blob (how extension pages save a file), and the blob read back.
+      // the click on a link to a blob (how extension pages save a file). The blob is read as an
+      // object, kept when its URL was made: an extension page's CSP (connect-src 'none') refuses a
+      // fetch of the URL.
       await page.evaluate(() => {
         window.mhxTestDownloads = [];
+        const blobs = new Map();
+        const createObjectURL = URL.createObjectURL;
+        URL.createObjectURL = (object) => {
+          const url = createObjectURL.call(URL, object);
+          blobs.set(url, object);
+          return url;
+        };
         const click = HTMLAnchorElement.prototype.click;
         HTMLAnchorElement.prototype.click = function captureDownload() {
-          if (this.download && this.href.startsWith('blob:')) {
+          if (this.download && blobs.has(this.href)) {
             window.mhxTestDownloads.push(
-              fetch(this.href)
-                .then((response) => response.arrayBuffer())
+              blobs
+                .get(this.href)
+                .arrayBuffer()
                 .then((buffer) => ({
                   fileName: this.download,
                   base64: btoa(Array.from(new Uint8Array(buffer), (byte) => String.fromCharCode(byte)).join('')),
@@ -171,7 +181,7 @@ export function puppeteerDriver(page, setPrefs) {
       });
       await action();
       const { fileName, base64 } = await poll(
-        () => page.evaluate(() => (window.mhxTestDownloads.length > 0 ? window.mhxTestDownloads[0] : null)),
+        () => page.evaluate(() => (window.mhxTestDownloads.length > 0 ? window.mhxTestDownloads.shift() : null)),
         { message: 'the page to save a file' },
       );
       const bytes = Buffer.from(base64, 'base64');
@@ -254,9 +264,24 @@ export async function launchFirefox({
     // An extension page of our own to reach the extension API and ask which tab is which: without
     // the "tabs" permission it tells ids and nothing else, so a new tab is the one id that was not
     // there before. It hears runtime messages and storage changes too.
-    const controlPage = (await browser.pages())[0] ?? (await browser.newPage());
+    let controlPage = (await browser.pages())[0] ?? (await browser.newPage());
     if (extension) await gotoExtensionPage(controlPage, extensionUrl('reader.html'));
-    const tabIds = () => controlPage.evaluate(() => browser.tabs.query({}).then((tabs) => tabs.map((tab) => tab.id)));
+    /** The control page; opened again when the add-on closed it (a reload closes its pages). */
+    const control = async () => {
+      if (!controlPage.isClosed()) return controlPage;
+      const page = await browser.newPage();
+      await poll(
+        async () => {
+          await gotoExtensionPage(page, extensionUrl('reader.html'));
+          return page.evaluate(() => typeof browser?.tabs?.query === 'function');
+        },
+        { timeout: 20_000, message: 'the add-on to be back after a reload' },
+      );
+      controlPage = page;
+      return page;
+    };
+    const tabIds = async () =>
+      (await control()).evaluate(() => browser.tabs.query({}).then((tabs) => tabs.map((tab) => tab.id)));
 
     const session = {
       browserName: 'firefox',
@@ -265,11 +290,8 @@ export async function launchFirefox({
       addonId,
       userDataDir: profile,
       extensionUrl,
-      /** The extension page the session keeps open (the reader), as a tab. */
-      control: wrap(controlPage),
-
       /** Runs `fn(arg)` in an extension page of the add-on; `chrome.*` and `browser.*` are there. */
-      inExtension: (fn, arg) => controlPage.evaluate(fn, arg),
+      inExtension: async (fn, arg) => (await control()).evaluate(fn, arg),
 
       async openTab(url, { viewport: size, initScript } = {}) {
         const before = extension ? new Set(await tabIds()) : null;
