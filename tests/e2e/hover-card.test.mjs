@@ -120,12 +120,10 @@ test('"Read in the series" opens the reader at the section the card cites', asyn
 });
 
 test('the card script loads with the first card, under a per-session URL', async () => {
-  // Chromium only (see known-differences.mjs): the requests of the browser's context.
   const requested = [];
-  const onRequest = (request) => {
-    if (request.url().endsWith('/term-card.js')) requested.push(new URL(request.url()).host);
-  };
-  env.session.context.on('request', onRequest);
+  const stop = env.session.onRequest(({ url }) => {
+    if (url.endsWith('/term-card.js')) requested.push(new URL(url).host);
+  });
   try {
     const page = await env.session.openTab(env.server.url('article.html'));
     await waitForHighlights(page, { exact: 20 });
@@ -138,7 +136,7 @@ test('the card script loads with the first card, under a per-session URL', async
     assert.ok(requested.length > 0 && requested[0] !== env.session.extensionId, `asked for ${requested.join(', ')}`);
     await page.close();
   } finally {
-    env.session.context.off('request', onRequest);
+    stop();
   }
 });
 

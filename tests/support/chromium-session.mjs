@@ -150,6 +150,8 @@ export async function launchChromium({
     context,
     extensionId,
     userDataDir: profile,
+    /** The folder of the build under test. */
+    extensionDir,
     extensionUrl,
 
     /** Runs `fn(arg)` in the extension's service worker (woken again if Chromium stopped it); `chrome.*` is there. */
@@ -209,6 +211,18 @@ export async function launchChromium({
 
     /** Every open tab's address. */
     tabUrls: () => context.pages().map((page) => page.url()),
+
+    /**
+     * Calls `listener({ url, type, worker })` for each request Chromium reports in this browser:
+     * pages (content scripts' requests included), extension pages and the service worker. Returns
+     * the way to stop.
+     */
+    onRequest(listener) {
+      const report = (request) =>
+        listener({ url: request.url(), type: request.resourceType(), worker: request.serviceWorker() !== null });
+      context.on('request', report);
+      return () => context.off('request', report);
+    },
 
     async close({ keepProfile = false } = {}) {
       await context.close().catch(() => {});

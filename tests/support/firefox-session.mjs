@@ -280,6 +280,17 @@ export async function launchFirefox({
       controlPage = page;
       return page;
     };
+    // Requests of every tab, for onRequest: WebDriver BiDi reports a tab's requests, not the background's.
+    const requestListeners = new Set();
+    const reportRequests = (page) =>
+      page.on('request', (request) => {
+        for (const listener of requestListeners) listener({ url: request.url(), type: null, worker: false });
+      });
+    for (const page of await browser.pages()) reportRequests(page);
+    browser.on('targetcreated', async (target) => {
+      const page = await target.page().catch(() => null);
+      if (page) reportRequests(page);
+    });
     const tabIds = async () =>
       (await control()).evaluate(() => browser.tabs.query({}).then((tabs) => tabs.map((tab) => tab.id)));
 
@@ -289,6 +300,8 @@ export async function launchFirefox({
       browser,
       addonId,
       userDataDir: profile,
+      /** The folder of the build under test. */
+      extensionDir,
       extensionUrl,
       /** Runs `fn(arg)` in an extension page of the add-on; `chrome.*` and `browser.*` are there. */
       inExtension: async (fn, arg) => (await control()).evaluate(fn, arg),
@@ -335,7 +348,23 @@ export async function launchFirefox({
         return wrap(page);
       },
 
-      tabUrls: async () => (await browser.pages()).filter((page) => page !== controlPage).map((page) => page.url()),
+      /**
+       * Calls `listener({ url, type: null, worker: false })` for each request Firefox reports for a
+       * tab (pages with their content scripts' requests, extension pages in tabs; not the add-on's
+       * background). Returns the way to stop.
+       */
+      onRequest(listener) {
+        requestListeners.add(listener);
+        return () => requestListeners.delete(listener);
+      },
+
+      // Asked of each document: puppeteer does not always hear where an add-on's page went.
+      tabUrls: async () =>
+        Promise.all(
+          (await browser.pages())
+            .filter((page) => page !== controlPage)
+            .map((page) => page.evaluate(() => location.href).catch(() => page.url())),
+        ),
 
       async close({ keepProfile = false } = {}) {
         await within(browser.close(), 30_000, 'Closing Firefox').catch(() => browser.process()?.kill('SIGKILL'));
