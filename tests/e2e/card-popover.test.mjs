@@ -11,6 +11,7 @@ import {
   assertNotOver,
   CARD,
   cardText,
+  cardTitle,
   FIXTURES_DIR,
   openCardOn,
   poll,
@@ -46,8 +47,6 @@ const env = useSession({
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Framed</title></head><body style="margin:0;padding:60px 120px"><iframe title="Corners" src="/corners.html" style="width:640px;height:360px;border:1px solid #888"></iframe></body></html>',
   },
 });
-
-const cardTitle = async (page) => (await cardText(page))?.title;
 
 /** Computed styles of the card and its title, read inside its shadow root. */
 function cardStyle(page) {

@@ -8,6 +8,7 @@ import {
   assertNoErrors,
   CARD,
   cardText,
+  cardTitle,
   highlightedRanges,
   launchExtension,
   loadGlossary,
@@ -65,8 +66,6 @@ function currentTerm(page) {
     };
   });
 }
-
-const cardTitle = async (page) => (await cardText(page))?.title;
 
 /** The element focused in the page, looking into the card's shadow root. */
 async function focused(page) {

@@ -1,12 +1,13 @@
-// Helpers for the hostile-pages suite, on top of tests/e2e/harness.mjs: pages built from strings, the
-// page's own markup without the extension's host, probes that a page's JavaScript cannot tamper
-// with, and the figures the suite prints for the README.
-import { HIGHLIGHT, poll } from '../e2e/harness.mjs';
+// Helpers for the hostile-pages suite, on top of tests/support/e2e.mjs: pages built from strings, the
+// page's own markup without the extension's host, and the figures the suite prints for the README.
+import { HIGHLIGHT, CARD_HOST as HOST, htmlPage, registeredTexts } from '../support/e2e.mjs';
 
-export const HOST = 'mhx-explainer';
+export { HOST };
 
-export const html = (body, { head = '', title = 'Hostile' } = {}) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>${title}</title></head><body>${body}</body></html>`;
+export const html = (body, { head = '', title = 'Hostile' } = {}) => htmlPage(body, { head, title });
+
+/** The text of every registered highlight range of `frame`, sorted (shadow-tree ranges included). */
+export const highlightTexts = (frame) => registeredTexts(frame, { sorted: true });
 
 /** Prints a figure on one line the README can quote: `hostile-figure: <name>: <value>`. */
 export function figure(name, value) {
@@ -25,47 +26,6 @@ export function ownMarkup(frame) {
     for (const element of copy.querySelectorAll(host)) element.remove();
     return new XMLSerializer().serializeToString(copy);
   }, HOST);
-}
-
-/** The text of every registered highlight range of `frame`, sorted (shadow-tree ranges included). */
-export function highlightTexts(frame) {
-  return frame.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map(String).sort(), HIGHLIGHT);
-}
-
-/** Waits until `frame` has finished a scan (the `mhx:scan` measure), for frames the harness's helper does not take. */
-export function waitForFrameScan(frame, { timeout = 15_000 } = {}) {
-  return poll(() => frame.evaluate(() => performance.getEntriesByName('mhx:scan', 'measure').length > 0), {
-    timeout,
-    message: `a scan in ${frame.url()}`,
-  });
-}
-
-/**
- * Evaluates `source` (an expression, or a function's source called with `arg`) in a fresh isolated
- * world of the page's main frame. Pages that replace built-ins in their own world (prototype
- * pollution) break Playwright's main-world evaluation; a world of our own sees the untouched
- * built-ins and the same DOM and highlight registry.
- */
-export async function isolatedProbe(page, fn, arg) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: 'hostile-probe',
-    });
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
-      contextId: executionContextId,
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (exceptionDetails)
-      throw new Error(`probe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value;
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
 }
 
 /** A highlighted range's viewport rect (scrolled into view first), read through `evaluate` (a frame's or a probe). */
@@ -106,14 +66,6 @@ export function cardOnTop(frame) {
     const rect = card.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0) return false;
     return document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2)?.localName === host;
-  }, HOST);
-}
-
-/** The open card's title, read in its shadow root; null when no card is shown. */
-export function cardTitle(frame) {
-  return frame.evaluate((host) => {
-    const card = document.querySelector(host)?.shadowRoot?.querySelector('.term-card');
-    return card?.querySelector('.term')?.textContent?.trim() ?? null;
   }, HOST);
 }
 

@@ -216,6 +216,21 @@ export class BrowserTab extends PageDocument {
     return this.driver.frames().map((frame) => new PageDocument(frame));
   }
 
+  /**
+   * Where the document of the `<iframe>` or `<frame>` that `selector` names starts in the tab's
+   * viewport (the corner of the element's content box): add it to a box the frame measures.
+   */
+  frameOrigin(selector) {
+    return this.onElement(selector, (element) => {
+      const rect = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return {
+        x: rect.x + element.clientLeft + Number.parseFloat(style.paddingLeft),
+        y: rect.y + element.clientTop + Number.parseFloat(style.paddingTop),
+      };
+    });
+  }
+
   /** Waits for the frame whose address ends with `suffix` ('/inner.html') and returns it. */
   frame(suffix) {
     return poll(() => this.frames().find((frame) => frame.url().endsWith(suffix)) ?? null, {

@@ -41,6 +41,12 @@ export const OPEN_BUGS = [
     browser: 'firefox',
     bug: "Firefox gives Alt+Shift+H to its menu bar's access key (Help, H) and never delivers the site switch's command (seen on Linux; Windows has the same access keys); Alt+Shift+O and Alt+Shift+L reach the add-on in both browsers",
   },
+  {
+    suite: 'documents.test.mjs',
+    test: 'XML in the browser’s viewer: the shown tree is highlighted once, not its hidden source; no card, no error',
+    browser: 'firefox',
+    bug: "Firefox's XML viewer draws its tree where no content script can reach (no shadow root, not even openOrClosedShadowRoot), so the engine highlights the document's own elements, which are not drawn: three highlights no reader can see, counted on the badge and in the popup. The engine should leave a document whose text has no layout unhighlighted",
+  },
 ];
 
 const rowOf = (rows, suite, name, browser) =>

@@ -148,6 +148,11 @@ export function cardText(tab) {
   }, CARD_HOST);
 }
 
+/** The open card's title; null while no card is shown. */
+export async function cardTitle(tab) {
+  return (await cardText(tab))?.title ?? null;
+}
+
 /**
  * The card is placed asynchronously (Floating UI sets a transform once it has measured, and it may
  * fade in): waits until the transform is set and has stopped changing and no animation runs, and
