@@ -32,7 +32,11 @@ export function ownMarkup(frame) {
 export async function rangeRect(evaluate, text, nth = 0) {
   return evaluate(
     ({ name, text, nth }) => {
-      const ranges = [...(CSS.highlights.get(name) ?? [])].filter((range) => range.toString() === text);
+      // forEach rather than spreading: Firefox's Xray wrappers (an isolated probe's view) cannot iterate.
+      const ranges = [];
+      CSS.highlights.get(name)?.forEach((range) => {
+        if (range.toString() === text) ranges.push(range);
+      });
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const range = ranges[nth];
       if (!range) return null;
