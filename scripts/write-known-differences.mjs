@@ -12,13 +12,16 @@ export const END = '<!-- known-differences:end -->';
 
 const cell = (text) => text.replaceAll('|', '\\|');
 
-/** One Markdown table of `rows`, with `last` as the heading and `field` as the content of the last column. */
+/**
+ * One Markdown table of `rows`, with `last` as the heading and `field` as the content of the last
+ * column, its columns padded to one width as the formatter (Biome) writes them.
+ */
 function table(rows, last, field) {
-  const lines = [`| suite | test | browser | ${last} |`, '| --- | --- | --- | --- |'];
-  for (const row of rows) {
-    lines.push(`| \`${cell(row.suite)}\` | ${cell(row.test)} | ${row.browser} | ${cell(row[field])} |`);
-  }
-  return lines.join('\n');
+  const body = rows.map((row) => [`\`${cell(row.suite)}\``, cell(row.test), row.browser, cell(row[field])]);
+  const cells = [['suite', 'test', 'browser', last], ...body];
+  const widths = cells[0].map((_, column) => Math.max(...cells.map((line) => [...line[column]].length)));
+  const line = (values) => `| ${values.map((value, column) => value.padEnd(widths[column])).join(' | ')} |`;
+  return [line(cells[0]), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)].join('\n');
 }
 
 /** The tables as Markdown: the known differences, then the open bugs that fail a test in one browser. */

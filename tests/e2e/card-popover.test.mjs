@@ -10,7 +10,6 @@ import {
   assertNoErrors,
   assertNotOver,
   CARD,
-  cardText,
   cardTitle,
   FIXTURES_DIR,
   openCardOn,
@@ -86,7 +85,7 @@ async function screenshotAround(page, name, box, rect) {
 }
 
 /** Closes the open card with Escape and waits until it is gone. */
-async function escape(page) {
+async function closeWithEscape(page) {
   await page.press('Escape');
   await page.waitFor(CARD, { state: 'hidden', timeout: 5_000 });
 }
@@ -139,7 +138,7 @@ test('a click pins the card, a second click unpins it; a click elsewhere or Esca
   // Escape closes a pinned card.
   await page.mouse.click(glutamate.x + glutamate.width / 2, glutamate.y + glutamate.height / 2);
   await page.waitFor(CARD, { timeout: 5_000 });
-  await escape(page);
+  await closeWithEscape(page);
 
   // The close button closes it too.
   await page.mouse.click(glutamate.x + glutamate.width / 2, glutamate.y + glutamate.height / 2);
@@ -181,7 +180,7 @@ test('the card stays inside the viewport at the four corners, next to its term a
       assertNotOver(box, rect, what);
       if (corner.startsWith('top')) assert.ok(box.y >= rect.y + rect.height, `${what}: below the term`);
       else assert.ok(box.y + box.height <= rect.y, `${what}: above the term`);
-      await escape(page);
+      await closeWithEscape(page);
     }
     await page.close();
   }
@@ -212,7 +211,7 @@ test('at page zoom 50% and 200% the card is still next to its term and inside th
       assertNotOver(box, rect, `zoom ${zoom}`);
       if (top) assert.ok(box.y >= rect.y + rect.height, `zoom ${zoom}: below the term`);
       else assert.ok(box.y + box.height <= rect.y, `zoom ${zoom}: above the term`);
-      await escape(page);
+      await closeWithEscape(page);
     }
   }
 });
@@ -399,7 +398,7 @@ test('fixed headers, transformed boxes, overlays and wrapped terms', async () =>
     if (side === 'below') assert.ok(box.y >= lines.at(-1).y + lines.at(-1).height, 'below the last line');
     else assert.ok(box.y + box.height <= lines[0].y, 'above the first line');
     for (const line of lines) assertNotOver(box, line, `wrapped term, card ${side}`);
-    await escape(page);
+    await closeWithEscape(page);
   }
   assertNoErrors(page);
   await page.close();
@@ -437,7 +436,7 @@ test('terms at the very edges of the page get cards inside the viewport', async 
     const { card, rect } = await openCardOn(page, text);
     assertInViewport(card.box, viewport, `the card of "${text}"`);
     assertNotOver(card.box, rect, text);
-    await escape(page);
+    await closeWithEscape(page);
   }
   await page.close();
 });

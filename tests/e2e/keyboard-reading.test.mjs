@@ -7,7 +7,6 @@ import {
   accessibilityCheck,
   assertNoErrors,
   CARD,
-  cardText,
   cardTitle,
   highlightedRanges,
   launchExtension,

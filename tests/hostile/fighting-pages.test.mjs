@@ -262,7 +262,9 @@ test('built-ins replaced in the page world never reach the content script, which
   // forEach rather than spreading: Firefox's Xray wrappers, which the probe sees the page through, cannot iterate.
   const registered = () => {
     const texts = [];
-    CSS.highlights.get('mhx-term').forEach((range) => texts.push(String(range)));
+    CSS.highlights.get('mhx-term').forEach((range) => {
+      texts.push(String(range));
+    });
     return texts.sort();
   };
   assert.deepEqual(await probe(registered), ARTICLE_TERMS);

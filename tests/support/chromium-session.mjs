@@ -156,24 +156,34 @@ export async function launchChromium({
 
     /** Runs `fn(arg)` in the extension's service worker (woken again if Chromium stopped it); `chrome.*` is there. */
     async inExtension(fn, arg) {
-      return poll(async () => ({ value: await (await serviceWorker(context)).evaluate(fn, arg) }), {
-        timeout: 10_000,
-        message: 'the service worker to answer',
-      }).then((result) => result.value);
+      // Each try is bounded: Playwright's handle on a worker Chromium stopped never answers.
+      const attempt = async () => {
+        const worker = await serviceWorker(context);
+        let timer;
+        const stuck = new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the service worker did not answer within 5 s')), 5_000);
+        });
+        try {
+          return { value: await Promise.race([worker.evaluate(fn, arg), stuck]) };
+        } finally {
+          clearTimeout(timer);
+        }
+      };
+      return poll(attempt, { timeout: 10_000, message: 'the service worker to answer' }).then((result) => result.value);
     },
 
     /**
      * Opens a new tab (at `url` if given) and returns it with its extension tab id: the extension
-     * has no "tabs" permission, so the id is the one tab that did not exist before. `initScript`
-     * runs in every document of the tab before the document's own scripts.
+     * has no "tabs" permission, so the id is the one tab that did not exist before (`identify:
+     * false` skips that: no id). `initScript` runs in every document of the tab before its own scripts.
      */
-    async openTab(url, { viewport: size, initScript } = {}) {
+    async openTab(url, { viewport: size, initScript, identify = extension } = {}) {
       const ids = async () => (await session.inExtension(() => chrome.tabs.query({}))).map((tab) => tab.id);
-      const before = extension ? new Set(await ids()) : null;
+      const before = identify ? new Set(await ids()) : null;
       const page = await context.newPage();
       if (size) await page.setViewportSize(size);
       if (initScript) await page.addInitScript(initScript);
-      if (!extension) {
+      if (!identify) {
         const tab = wrap(page);
         if (url) await tab.goto(url);
         return tab;
@@ -190,14 +200,14 @@ export async function launchChromium({
       return tab;
     },
 
-    /** An extension page ('options.html', 'reader.html#part-1') in a new tab. */
+    /** An extension page ('options.html', 'reader.html#part-1') in a new tab (no tab id: none is needed). */
     openExtensionPage(pagePath, options) {
-      return session.openTab(extensionUrl(pagePath), options);
+      return session.openTab(extensionUrl(pagePath), { identify: false, ...options });
     },
 
     /** The popup as a normal tab, about the tab `tabId`. */
-    openPopup(tabId, { viewport: size = { width: 400, height: 600 } } = {}) {
-      return session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport: size });
+    openPopup(tabId, { viewport: size = { width: 400, height: 600 }, ...options } = {}) {
+      return session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport: size, ...options });
     },
 
     /** A tab whose address starts with `prefix`, opened by the extension or the page (waits for it). */

@@ -57,16 +57,36 @@ function applyIntPrefs(prefs) {
   return JSON.stringify(before);
 }
 
-/** Sets integer preferences of the running `browser` (see applyIntPrefs) and returns what they were. */
-async function setIntPrefs(browser, prefs) {
+/**
+ * Runs in Firefox's own window: the errors its Browser Console holds from documents whose address
+ * starts with `prefix` (uncaught exceptions and console.error calls), as text.
+ */
+function consoleErrors(prefix) {
+  const errors = [];
+  for (const message of Services.console.getMessageArray() ?? []) {
+    if (!(message instanceof Ci.nsIScriptError) || message.flags & Ci.nsIScriptError.warningFlag) continue;
+    if ((message.sourceName ?? '').startsWith(prefix)) errors.push(`${message.errorMessage} (${message.sourceName})`);
+  }
+  const storage = Cc['@mozilla.org/consoleAPI-storage;1'].getService(Ci.nsIConsoleAPIStorage);
+  for (const event of storage.getEvents()) {
+    if (event.level === 'error' && (event.filename ?? '').startsWith(prefix)) {
+      errors.push(`console.error: ${event.arguments.map(String).join(' ')} (${event.filename})`);
+    }
+  }
+  return JSON.stringify(errors);
+}
+
+/** Runs `fn(arg)` (it returns a JSON string) in Firefox's own window and returns what it parsed to. */
+async function inBrowserWindow(browser, fn, arg) {
   const { result: tree } = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const { result } = await browser.connection.send('script.evaluate', {
-    expression: `(${applyIntPrefs})(${JSON.stringify(prefs)})`,
+    expression: `(${fn})(${JSON.stringify(arg)})`,
     target: { context: tree.contexts[0].context },
     awaitPromise: false,
   });
-  if (result.type !== 'success')
-    throw new Error(`Setting ${Object.keys(prefs).join(', ')} failed: ${result.exceptionDetails?.text}`);
+  if (result.type !== 'success') {
+    throw new Error(`${fn.name} failed in Firefox's window: ${result.exceptionDetails?.text}`);
+  }
   return JSON.parse(result.result.value);
 }
 
@@ -254,7 +274,7 @@ export async function launchFirefox({
     `Starting ${FIREFOX}`,
   );
   const extensionUrl = (page) => `moz-extension://${ADDON_UUID}/${page.replace(/^\//u, '')}`;
-  const setPrefs = (values) => setIntPrefs(browser, values);
+  const setPrefs = (values) => inBrowserWindow(browser, applyIntPrefs, values);
   const wrap = (page, tabId) =>
     new BrowserTab({ browserName: 'firefox', page, tabId, driver: puppeteerDriver(page, setPrefs) });
   try {
@@ -268,7 +288,9 @@ export async function launchFirefox({
     if (extension) await gotoExtensionPage(controlPage, extensionUrl('reader.html'));
     /** The control page; opened again when the add-on closed it (a reload closes its pages). */
     const control = async () => {
-      if (!controlPage.isClosed()) return controlPage;
+      // puppeteer may not have heard yet that the page went: asked, a closed page fails.
+      const alive = await controlPage.evaluate(() => typeof browser?.tabs?.query === 'function').catch(() => false);
+      if (alive) return controlPage;
       const page = await browser.newPage();
       await poll(
         async () => {
@@ -306,12 +328,12 @@ export async function launchFirefox({
       /** Runs `fn(arg)` in an extension page of the add-on; `chrome.*` and `browser.*` are there. */
       inExtension: async (fn, arg) => (await control()).evaluate(fn, arg),
 
-      async openTab(url, { viewport: size, initScript } = {}) {
-        const before = extension ? new Set(await tabIds()) : null;
+      async openTab(url, { viewport: size, initScript, identify = extension } = {}) {
+        const before = identify ? new Set(await tabIds()) : null;
         const page = await browser.newPage();
         if (size) await page.setViewport(size);
         if (initScript) await page.evaluateOnNewDocument(initScript);
-        const tabId = extension
+        const tabId = identify
           ? await poll(
               async () => {
                 const added = (await tabIds()).filter((id) => !before.has(id));
@@ -326,11 +348,11 @@ export async function launchFirefox({
       },
 
       openExtensionPage(pagePath, options) {
-        return session.openTab(extensionUrl(pagePath), options);
+        return session.openTab(extensionUrl(pagePath), { identify: false, ...options });
       },
 
-      openPopup(tabId, { viewport: size = { width: 400, height: 600 } } = {}) {
-        return session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport: size });
+      openPopup(tabId, { viewport: size = { width: 400, height: 600 }, ...options } = {}) {
+        return session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport: size, ...options });
       },
 
       async waitForTab(prefix, { timeout = 10_000 } = {}) {
@@ -347,6 +369,12 @@ export async function launchFirefox({
         );
         return wrap(page);
       },
+
+      /**
+       * Errors the add-on's pages and background logged or threw, as the Browser Console keeps them
+       * (Chromium's counterpart is chrome://extensions, see tests/hostile/faults-kit.mjs).
+       */
+      extensionErrors: () => inBrowserWindow(browser, consoleErrors, extensionUrl('')),
 
       /**
        * Calls `listener({ url, type: null, worker: false })` for each request Firefox reports for a
