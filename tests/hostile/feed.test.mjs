@@ -11,6 +11,7 @@ import {
   framesBetween,
   html,
   longTasksBetween,
+  longTasksFigure,
   measuredWork,
   ownMarkup,
   PAGE_METER,
@@ -150,10 +151,7 @@ test(`a feed of ${RATE} items a second for ${SECONDS} s: highlights keep up, the
   );
   figure('feed: rescans', `${passes.count} (${(TOTAL / Math.max(1, passes.count)).toFixed(1)} items per rescan)`);
   figure('feed: items not yet highlighted at each 10 s checkpoint', behind.join(', '));
-  figure(
-    'feed: long tasks on the page (all causes)',
-    `${tasks.count}, ${tasks.total.toFixed(0)} ms in all = ${percent(tasks.total, wall)} of wall time, longest ${tasks.longest.toFixed(0)} ms`,
-  );
+  figure('feed: long tasks on the page (all causes)', longTasksFigure(tasks, wall));
   figure(
     'feed: page frames per second',
     `${(frames.count / (wall / 1000)).toFixed(1)}, longest gap ${frames.longestGap.toFixed(0)} ms`,
@@ -180,10 +178,7 @@ test(`a feed of ${RATE} items a second for ${SECONDS} s: highlights keep up, the
   const bareTasks = await longTasksBetween(bare, bareStart, bareEnd);
   const bareFrames = await framesBetween(bare, bareStart, bareEnd);
   const bareWall = bareEnd - bareStart;
-  figure(
-    `feed without the extension (first ${BASELINE_SECONDS} s): long tasks`,
-    `${bareTasks.count}, ${bareTasks.total.toFixed(0)} ms in all = ${percent(bareTasks.total, bareWall)} of wall time, longest ${bareTasks.longest.toFixed(0)} ms`,
-  );
+  figure(`feed without the extension (first ${BASELINE_SECONDS} s): long tasks`, longTasksFigure(bareTasks, bareWall));
   figure(
     `feed without the extension (first ${BASELINE_SECONDS} s): page frames per second`,
     `${(bareFrames.count / (bareWall / 1000)).toFixed(1)}, longest gap ${bareFrames.longestGap.toFixed(0)} ms`,

@@ -9,9 +9,12 @@ export const html = (body, { head = '', title = 'Hostile' } = {}) => htmlPage(bo
 /** The text of every registered highlight range of `frame`, sorted (shadow-tree ranges included). */
 export const highlightTexts = (frame) => registeredTexts(frame, { sorted: true });
 
-/** Prints a figure on one line the README can quote: `hostile-figure: <name>: <value>`. */
+/**
+ * Prints a figure on one line the docs can quote: `hostile-figure: <name>: <value>`, with the
+ * browser named in Firefox (`hostile-figure: [firefox] <name>: <value>`).
+ */
 export function figure(name, value) {
-  console.log(`hostile-figure: ${name}: ${value}`);
+  console.log(`hostile-figure: ${IN_FIREFOX ? `[${BROWSER}] ` : ''}${name}: ${value}`);
 }
 
 /**
@@ -98,7 +101,8 @@ export function measuredWork(frame, names, from = 0) {
  * responsiveness comes from here.
  */
 export const PAGE_METER = `<script>
-  window.__hostile = { frames: 0, longestGap: 0, lastFrame: 0, frameTimes: [], timerTimes: [], longTasks: 0, longTaskMs: 0, longTaskList: [] };
+  window.__hostile = { frames: 0, longestGap: 0, lastFrame: 0, frameTimes: [], timerTimes: [], longTasks: 0, longTaskMs: 0, longTaskList: [],
+    longTasksMeasured: (PerformanceObserver.supportedEntryTypes ?? []).includes('longtask') };
   (() => {
     const meter = window.__hostile;
     // The page's own timer: does it get its turns while the extension works?
@@ -149,6 +153,7 @@ export function longTasksBetween(frame, from, to) {
         ([start, duration]) => start + duration >= from && start <= to,
       );
       return {
+        measured: window.__hostile.longTasksMeasured,
         count: inside.length,
         total: inside.reduce((sum, [, duration]) => sum + duration, 0),
         longest: inside.reduce((most, [, duration]) => Math.max(most, duration), 0),
@@ -156,6 +161,17 @@ export function longTasksBetween(frame, from, to) {
     },
     { from, to },
   );
+}
+
+/**
+ * Long tasks (from `longTasksBetween`) as a figure: their count and longest, and with `wall` (ms)
+ * their total as a share of it. Firefox has no Long Tasks API: there the figure says so.
+ */
+export function longTasksFigure(tasks, wall) {
+  if (!tasks.measured) return 'not measured (this browser has no Long Tasks API)';
+  const share =
+    wall === undefined ? '' : ` ${tasks.total.toFixed(0)} ms in all = ${percent(tasks.total, wall)} of wall time,`;
+  return `${tasks.count},${share} longest ${tasks.longest.toFixed(0)} ms`;
 }
 
 export const percent = (part, whole) => `${((100 * part) / whole).toFixed(2)} %`;

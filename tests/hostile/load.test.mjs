@@ -23,6 +23,7 @@ import {
   framesBetween,
   html,
   longTasksBetween,
+  longTasksFigure,
   measuredWork,
   ownMarkup,
   PAGE_METER,
@@ -95,7 +96,7 @@ async function typeDuringScan(name, path, timeout = 120_000) {
   figure(`${name}: first scan, own work`, `${work.total.toFixed(0)} ms (${percent(work.total, scan.duration)} of it)`);
   figure(`${name}: page frames during the scan`, `${frames.count}, longest gap ${frames.longestGap.toFixed(0)} ms`);
   figure(`${name}: runs of the page's own 25 ms timer during the scan`, frames.timers);
-  figure(`${name}: long tasks during the scan`, `${tasks.count}, longest ${tasks.longest.toFixed(0)} ms`);
+  figure(`${name}: long tasks during the scan`, longTasksFigure(tasks));
   figure(`${name}: keystrokes that arrived while the scan ran`, `${keysDuringScan} of ${TYPED.length}`);
   // Work of many slices that let no frame or timer through would have frozen the page. The guard
   // is on our own work, not on the scan's span: the browser laying out and painting a huge page can
@@ -158,7 +159,7 @@ test('a body rewritten every 16 ms keeps its own frames and its text; reads stay
   );
   figure('rewrite every 16 ms: rescans', `${rescans} for ${rewrites} rewrites`);
   figure('rewrite every 16 ms: extension main-thread share', percent(work.total, wall));
-  figure('rewrite every 16 ms: long tasks', `${tasks.count}, longest ${tasks.longest.toFixed(0)} ms`);
+  figure('rewrite every 16 ms: long tasks', longTasksFigure(tasks));
   // Counts against counts, both on the page's clock: the page draws about as often as it rewrites,
   // and the extension reads a few of the rewrites, not each one.
   assert.ok(frames.count >= rewrites / 3, `${frames.count} frames for ${rewrites} rewrites`);
