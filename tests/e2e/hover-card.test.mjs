@@ -7,7 +7,7 @@ import {
   cardText,
   loadGlossary,
   openCardOn,
-  setHighlightMode,
+  setHighlightModeFor,
   sleep,
   test,
   useSession,
@@ -75,8 +75,7 @@ test('resting on a term opens its card, which stays while the pointer is on it a
 
 test('a term in the bottom-right corner gets a card inside the viewport', async (t) => {
   // One term on the page: not about mental health, so the default mode would rightly show nothing.
-  await setHighlightMode(env.session, 'everywhere');
-  t.after(() => setHighlightMode(env.session, 'mental-health-pages'));
+  await setHighlightModeFor(t, env.session, 'everywhere');
   const page = await env.session.openTab(env.server.url('corner.html'));
   await waitForHighlights(page, { exact: 1 });
   const { card, rect } = await openCardOn(page, 'psychotherapy');

@@ -9,10 +9,9 @@ import {
   CARD,
   cardTitle,
   highlightedRanges,
-  launchExtension,
+  launchOnVirtualDisplay,
   loadGlossary,
   poll,
-  startVirtualDisplay,
   test,
   useSession,
   waitForCardPlaced,
@@ -213,9 +212,9 @@ test('the popup lists the terms on the page; choosing one scrolls to it and open
   assert.equal(counts, ARTICLE_TERM_COUNT);
 
   const popup = await env.session.openPopup(page.tabId);
+  await popup.waitFor(`${PAGE_TERMS} button`);
   assert.equal(await popup.attribute(PAGE_TERMS, 'aria-labelledby'), 'page-terms-title');
   assert.equal(await popup.text('#page-terms-title'), 'On this page');
-  await popup.waitFor(`${PAGE_TERMS} button`);
   const labels = await popup.texts(`${PAGE_TERMS} button`);
   const total = labels.reduce((sum, label) => sum + Number(/, (\d+) times?$/u.exec(label)[1]), 0);
   assert.equal(total, ARTICLE_TERM_COUNT, `the counts add up to the page's terms: ${labels.join(' | ')}`);
@@ -260,28 +259,20 @@ test('axe finds no accessibility violations in the popup, light or dark', async 
 });
 
 test('a real key press runs the command through the background to the page', async (t) => {
-  const display = await startVirtualDisplay();
-  if (!display) {
-    t.skip('needs Xvfb and xdotool (apt-get install xvfb xdotool): browser shortcuts ignore DevTools key events');
-    return;
-  }
-  const headed = await launchExtension({ display });
-  try {
-    const page = await headed.openTab(env.server.url('article.html'));
-    await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-    await page.bringToFront();
-    await display.press('alt+shift+j');
-    await poll(async () => (await currentTerm(page))?.index === 0, { message: 'Alt+Shift+J to open the first term' });
-    await display.press('alt+shift+j');
-    await poll(async () => (await currentTerm(page))?.index === 1, { message: 'Alt+Shift+J to step on' });
-    await display.press('alt+shift+k');
-    await display.press('alt+shift+k');
-    await poll(async () => (await currentTerm(page))?.index === ARTICLE_TERM_COUNT - 1, {
-      message: 'Alt+Shift+K twice to wrap round to the last term',
-    });
-    await page.waitFor(CARD, { timeout: 5_000 });
-  } finally {
-    await headed.close();
-    display.close();
-  }
+  const headed = await launchOnVirtualDisplay(t);
+  if (!headed) return;
+  const { display, session } = headed;
+  const page = await session.openTab(env.server.url('article.html'));
+  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+  await page.bringToFront();
+  await display.press('alt+shift+j');
+  await poll(async () => (await currentTerm(page))?.index === 0, { message: 'Alt+Shift+J to open the first term' });
+  await display.press('alt+shift+j');
+  await poll(async () => (await currentTerm(page))?.index === 1, { message: 'Alt+Shift+J to step on' });
+  await display.press('alt+shift+k');
+  await display.press('alt+shift+k');
+  await poll(async () => (await currentTerm(page))?.index === ARTICLE_TERM_COUNT - 1, {
+    message: 'Alt+Shift+K twice to wrap round to the last term',
+  });
+  await page.waitFor(CARD, { timeout: 5_000 });
 });

@@ -17,9 +17,10 @@ import {
   ROOT,
   sameDocument,
   setHighlightMode,
-  startVirtualDisplay,
+  setHighlightModeFor,
   test,
   useSession,
+  virtualDisplay,
   waitForHighlights,
   waitForScan,
 } from '../support/e2e.mjs';
@@ -165,8 +166,7 @@ test('a single-page app judged about mental health is judged again when it moves
 });
 
 test('the popup switches a path, then the whole site, in every tab of that site only', async (t) => {
-  await setHighlightMode(env.session, 'everywhere');
-  t.after(() => setHighlightMode(env.session, 'mental-health-pages'));
+  await setHighlightModeFor(t, env.session, 'everywhere');
   const a = await env.session.openTab(env.server.url('article.html?tab=a'));
   const b = await env.session.openTab(env.server.url('article.html?tab=b'));
   const novel = await env.session.openTab(env.server.url('novel.html'));
@@ -283,11 +283,8 @@ test('5,000 rules are kept in sync storage, exported byte for byte, and persist 
 });
 
 test('Alt+Shift+H turns highlighting off and on again for the current site', async (t) => {
-  const display = await startVirtualDisplay();
-  if (!display) {
-    t.skip('needs Xvfb and xdotool (apt-get install xvfb xdotool): browser shortcuts ignore DevTools key events');
-    return;
-  }
+  const display = await virtualDisplay(t);
+  if (!display) return;
   const userDataDir = env.session.userDataDir;
   await env.session.close({ keepProfile: true });
   env.session = await launchExtension({ userDataDir, display });
@@ -305,7 +302,6 @@ test('Alt+Shift+H turns highlighting off and on again for the current site', asy
     assert.equal(await sameDocument(page), true, 'no reload');
   } finally {
     await env.session.close({ keepProfile: true });
-    display.close();
     env.session = await launchExtension({ userDataDir });
   }
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   assertNoErrors,
   hugePage,
+  inPlainBrowser,
   openCardOn,
   test,
   useSession,
@@ -31,12 +32,7 @@ function pageMarkup(page) {
   });
 }
 
-async function plainMarkup(fixture) {
-  const page = await env.plain.openTab(env.server.url(fixture));
-  const markup = await pageMarkup(page);
-  await page.close();
-  return markup;
-}
+const plainMarkup = (fixture) => inPlainBrowser(env, fixture, pageMarkup);
 
 test('the article DOM is identical with and without the extension, also with a card open', async () => {
   const expected = await plainMarkup('article.html');

@@ -76,6 +76,25 @@ const env = useSession({
 
 after(() => proxy?.close());
 
+/** Runs where the extension runs: 'sent' if a request to `url` went out, else the error's name. */
+function tryToSend(url) {
+  return fetch(url).then(
+    () => 'sent',
+    (error) => error.name,
+  );
+}
+
+/** Since `before` (the counts then), the canary is the one request that left the browser, and the one reported. */
+async function assertOnlyCanary(before, canary) {
+  await sleep(500);
+  assert.equal(leftTheBrowser().length, before.left + 1, 'only the canary left the browser');
+  assert.deepEqual(
+    reported.slice(before.reported).map(({ url }) => url),
+    [canary],
+    'the browser reported only the canary',
+  );
+}
+
 function visit(pagePath) {
   const url = env.server.url(pagePath);
   opened.add(url);
@@ -203,20 +222,8 @@ test('the recorders are not blind, and extension pages could not send even if th
 
   // Extension pages cannot connect anywhere: the extension's CSP refuses.
   const extensionPage = await env.session.openExtensionPage('reader.html');
-  const fromPage = await extensionPage.evaluate(() =>
-    fetch('http://extension-page.canary.invalid/').then(
-      () => 'sent',
-      (error) => error.name,
-    ),
-  );
-  assert.equal(fromPage, 'TypeError');
-  await sleep(500);
-  assert.equal(leftTheBrowser().length, before.left + 1, 'only the canary left the browser');
-  assert.deepEqual(
-    reported.slice(before.reported).map(({ url }) => url),
-    [canary],
-    'the browser reported only the canary',
-  );
+  assert.equal(await extensionPage.evaluate(tryToSend, 'http://extension-page.canary.invalid/'), 'TypeError');
+  await assertOnlyCanary(before, canary);
   await Promise.all([extensionPage.close(), page.close()]);
 });
 
@@ -250,19 +257,7 @@ test('a request from the content script is seen by both recorders, and the servi
   });
 
   // The service worker cannot connect anywhere either: the extension's CSP refuses.
-  const fromWorker = await env.session.inExtension(() =>
-    fetch('http://service-worker.canary.invalid/').then(
-      () => 'sent',
-      (error) => error.name,
-    ),
-  );
-  assert.equal(fromWorker, 'TypeError');
-  await sleep(500);
-  assert.equal(leftTheBrowser().length, before.left + 1, 'only the canary left the browser');
-  assert.deepEqual(
-    reported.slice(before.reported).map(({ url }) => url),
-    [canary],
-    'Chromium reported only the canary',
-  );
+  assert.equal(await env.session.inExtension(tryToSend, 'http://service-worker.canary.invalid/'), 'TypeError');
+  await assertOnlyCanary(before, canary);
   await page.close();
 });

@@ -2,7 +2,16 @@
 // browser's XML viewer, XHTML, a standalone SVG image and a text/plain file. Each frame is read by
 // its own content script and by no other; nothing errors; no document is changed.
 import assert from 'node:assert/strict';
-import { assertNoErrors, CARD, cardTitle, sleep, test, useSession, waitForScan } from '../support/e2e.mjs';
+import {
+  assertNoErrors,
+  CARD,
+  cardTitle,
+  inPlainBrowser,
+  sleep,
+  test,
+  useSession,
+  waitForScan,
+} from '../support/e2e.mjs';
 import { cardOnTop, HOST, highlightTexts, html, ownMarkup, rangeRect, restOn } from './hostile-kit.mjs';
 
 const XML = '<?xml version="1.0"?><notes><note>Ketamine and serotonin</note><note kind="aside">anxiety</note></notes>';
@@ -41,12 +50,7 @@ const env = useSession({
 });
 
 /** The document's markup in a browser without the extension: what it must still be with it. */
-async function plainMarkup(path) {
-  const page = await env.plain.openTab(env.server.url(path));
-  const markup = await ownMarkup(page);
-  await page.close();
-  return markup;
-}
+const plainMarkup = (path) => inPlainBrowser(env, path, ownMarkup);
 
 test('a cross-origin frame is read by its own content script; nothing crosses the frame boundary', async () => {
   const page = await env.session.openTab(env.server.url('outer.html'));

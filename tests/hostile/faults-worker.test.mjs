@@ -12,10 +12,10 @@ import {
   CARD,
   highlightCount,
   launchExtension,
+  launchOnVirtualDisplay,
   openCardOn,
   poll,
   startServer,
-  startVirtualDisplay,
   test,
   waitForHighlights,
 } from '../support/e2e.mjs';
@@ -87,40 +87,32 @@ test('hover cards, the reader link, the popup and its switch work after the work
 });
 
 test('keyboard commands reach the page through a worker the browser had stopped', async (t) => {
-  const display = await startVirtualDisplay();
-  if (!display) {
-    t.skip('needs Xvfb and xdotool (apt-get install xvfb xdotool): browser shortcuts ignore DevTools key events');
-    return;
-  }
-  const session = await launchExtension({ display });
-  try {
-    const page = await session.openTab(server.url('article.html'));
-    await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-    const extensions = await extensionsPage(session);
-    const worker = await serviceWorkerControl(session, page.page);
-    await page.bringToFront();
+  const headed = await launchOnVirtualDisplay(t);
+  if (!headed) return;
+  const { display, session } = headed;
+  const page = await session.openTab(server.url('article.html'));
+  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+  const extensions = await extensionsPage(session);
+  const worker = await serviceWorkerControl(session, page.page);
+  await page.bringToFront();
 
-    await worker.stop();
-    const starts = worker.starts();
-    await display.press('alt+shift+j');
-    await page.waitFor(CARD, { timeout: 10_000 });
-    await poll(() => worker.starts() > starts, { message: 'the command to have woken the worker' });
-    await page.press('Escape');
-    await page.waitFor(CARD, { state: 'hidden', timeout: 10_000 });
+  await worker.stop();
+  const starts = worker.starts();
+  await display.press('alt+shift+j');
+  await page.waitFor(CARD, { timeout: 10_000 });
+  await poll(() => worker.starts() > starts, { message: 'the command to have woken the worker' });
+  await page.press('Escape');
+  await page.waitFor(CARD, { state: 'hidden', timeout: 10_000 });
 
-    await worker.stop();
-    await display.press('alt+shift+h');
-    await poll(async () => (await highlightCount(page)) === 0, { message: 'Alt+Shift+H to switch the site off' });
-    await worker.stop();
-    await display.press('alt+shift+h');
-    await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+  await worker.stop();
+  await display.press('alt+shift+h');
+  await poll(async () => (await highlightCount(page)) === 0, { message: 'Alt+Shift+H to switch the site off' });
+  await worker.stop();
+  await display.press('alt+shift+h');
+  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
 
-    assertNoErrors(page);
-    assert.deepEqual(await extensions.errors(), [], 'no errors in the extension');
-    await worker.detach();
-    await extensions.close();
-  } finally {
-    await session.close();
-    display.close();
-  }
+  assertNoErrors(page);
+  assert.deepEqual(await extensions.errors(), [], 'no errors in the extension');
+  await worker.detach();
+  await extensions.close();
 });

@@ -402,3 +402,31 @@ export class BrowserTab extends PageDocument {
     return this.driver.emulateMedia({ colorScheme, reducedMotion });
   }
 }
+
+/**
+ * The extension tab id of a tab just opened: the extension has no "tabs" permission, so the id is
+ * the one that `tabIds()` (the ids the extension sees) lists and `before` (a Set) did not.
+ */
+export function newTabId(tabIds, before) {
+  return poll(
+    async () => {
+      const added = (await tabIds()).filter((id) => !before.has(id));
+      return added.length === 1 ? added[0] : null;
+    },
+    { message: 'the new tab to show up in the extension’s tabs' },
+  );
+}
+
+/** The popup's size in the browser's toolbar, for a popup opened as a tab. */
+const POPUP_VIEWPORT = { width: 400, height: 600 };
+
+/** Adds what both sessions open alike on top of their `openTab` and `extensionUrl`, and returns the session. */
+export function withExtensionPages(session) {
+  /** An extension page ('options.html', 'reader.html#part-1') in a new tab (no tab id: none is needed). */
+  session.openExtensionPage = (pagePath, options) =>
+    session.openTab(session.extensionUrl(pagePath), { identify: false, ...options });
+  /** The popup as a normal tab, about the tab `tabId`. */
+  session.openPopup = (tabId, { viewport = POPUP_VIEWPORT, ...options } = {}) =>
+    session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport, ...options });
+  return session;
+}

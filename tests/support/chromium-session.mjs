@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
-import { BrowserTab } from './browser-tab.mjs';
+import { BrowserTab, newTabId, withExtensionPages } from './browser-tab.mjs';
 import { poll, ROOT } from './polling.mjs';
 
 /** The Chromium build under test; MHX_EXTENSION_DIR points elsewhere (e.g. a build made with MHX_OUT_DIR). */
@@ -188,26 +188,9 @@ export async function launchChromium({
         if (url) await tab.goto(url);
         return tab;
       }
-      const tabId = await poll(
-        async () => {
-          const added = (await ids()).filter((id) => !before.has(id));
-          return added.length === 1 ? added[0] : null;
-        },
-        { message: 'the new tab to show up in chrome.tabs' },
-      );
-      const tab = wrap(page, tabId);
+      const tab = wrap(page, await newTabId(ids, before));
       if (url) await tab.goto(url);
       return tab;
-    },
-
-    /** An extension page ('options.html', 'reader.html#part-1') in a new tab (no tab id: none is needed). */
-    openExtensionPage(pagePath, options) {
-      return session.openTab(extensionUrl(pagePath), { identify: false, ...options });
-    },
-
-    /** The popup as a normal tab, about the tab `tabId`. */
-    openPopup(tabId, { viewport: size = { width: 400, height: 600 }, ...options } = {}) {
-      return session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport: size, ...options });
     },
 
     /** A tab whose address starts with `prefix`, opened by the extension or the page (waits for it). */
@@ -239,7 +222,7 @@ export async function launchChromium({
       if (!keepProfile) await rm(profile, { recursive: true, force: true });
     },
   };
-  return session;
+  return withExtensionPages(session);
 }
 
 /**

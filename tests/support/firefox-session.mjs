@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { BrowserTab } from './browser-tab.mjs';
+import { BrowserTab, newTabId, withExtensionPages } from './browser-tab.mjs';
 import { DEFAULT_VIEWPORT } from './chromium-session.mjs';
 import { poll, ROOT } from './polling.mjs';
 
@@ -333,26 +333,9 @@ export async function launchFirefox({
         const page = await browser.newPage();
         if (size) await page.setViewport(size);
         if (initScript) await page.evaluateOnNewDocument(initScript);
-        const tabId = identify
-          ? await poll(
-              async () => {
-                const added = (await tabIds()).filter((id) => !before.has(id));
-                return added.length === 1 ? added[0] : null;
-              },
-              { message: 'the new tab to show up in browser.tabs' },
-            )
-          : undefined;
-        const tab = wrap(page, tabId);
+        const tab = wrap(page, identify ? await newTabId(tabIds, before) : undefined);
         if (url) await tab.goto(url);
         return tab;
-      },
-
-      openExtensionPage(pagePath, options) {
-        return session.openTab(extensionUrl(pagePath), { identify: false, ...options });
-      },
-
-      openPopup(tabId, { viewport: size = { width: 400, height: 600 }, ...options } = {}) {
-        return session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport: size, ...options });
       },
 
       async waitForTab(prefix, { timeout = 10_000 } = {}) {
@@ -399,7 +382,7 @@ export async function launchFirefox({
         if (!keepProfile) await rm(profile, { recursive: true, force: true });
       },
     };
-    return session;
+    return withExtensionPages(session);
   } catch (error) {
     await browser.close().catch(() => {});
     throw error;

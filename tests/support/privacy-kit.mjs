@@ -3,6 +3,7 @@
 // everything through it, and a reader of everything the extension has stored.
 import { createServer, request as httpRequest } from 'node:http';
 import { IN_FIREFOX } from './e2e.mjs';
+import { listenOnLoopback } from './fixture-server.mjs';
 
 /** Written only in the private page's text and title: it must never show up outside the tab. */
 export const PAGE_SECRET = 'Quillfeather-4711';
@@ -108,11 +109,7 @@ export async function startRecordingProxy({ fixturePort }) {
     socket.destroy();
   });
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
+  const { port, close } = await listenOnLoopback(server);
   return {
     port,
     /** Every request seen so far (a copy). */
@@ -121,11 +118,7 @@ export async function startRecordingProxy({ fixturePort }) {
     foreign: () => requests.filter((entry) => !isFixture(entry.url)),
     /** Requests for the fixture server. */
     fixture: () => requests.filter((entry) => isFixture(entry.url)),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 
