@@ -1,6 +1,6 @@
 // Helpers for the hostile-pages suite, on top of tests/support/e2e.mjs: pages built from strings, the
 // page's own markup without the extension's host, and the figures the suite prints for the README.
-import { HIGHLIGHT, CARD_HOST as HOST, htmlPage, registeredTexts } from '../support/e2e.mjs';
+import { BROWSER, HIGHLIGHT, CARD_HOST as HOST, htmlPage, IN_FIREFOX, registeredTexts } from '../support/e2e.mjs';
 
 export { HOST };
 

@@ -156,7 +156,8 @@ export async function launchChromium({
 
     /** Runs `fn(arg)` in the extension's service worker (woken again if Chromium stopped it); `chrome.*` is there. */
     async inExtension(fn, arg) {
-      // Each try is bounded: Playwright's handle on a worker Chromium stopped never answers.
+      // Playwright's handle on a worker Chromium stopped never answers: a ping bounded in time tells
+      // (and fails the test) before `fn`, which may take long, runs unbounded.
       const attempt = async () => {
         const worker = await serviceWorker(context);
         let timer;
@@ -164,10 +165,11 @@ export async function launchChromium({
           timer = setTimeout(() => reject(new Error('the service worker did not answer within 5 s')), 5_000);
         });
         try {
-          return { value: await Promise.race([worker.evaluate(fn, arg), stuck]) };
+          await Promise.race([worker.evaluate(() => true), stuck]);
         } finally {
           clearTimeout(timer);
         }
+        return { value: await worker.evaluate(fn, arg) };
       };
       return poll(attempt, { timeout: 10_000, message: 'the service worker to answer' }).then((result) => result.value);
     },

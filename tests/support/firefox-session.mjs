@@ -261,7 +261,9 @@ export async function launchFirefox({
       protocolTimeout: LAUNCH_TIMEOUT_MS,
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [addonId]: ADDON_UUID }),
-        // A temporary add-on is uninstalled when Firefox closes; a restart test needs its storage kept.
+        // The add-on's storage and origin outlive an uninstall and a new install of it in one run. A
+        // restart needs neither (the profile keeps a temporary add-on's storage, and its origin is
+        // pinned above): site-switch-persistence.test.mjs restarts Firefox and finds the rules.
         'extensions.webextensions.keepStorageOnUninstall': true,
         'extensions.webextensions.keepUuidOnUninstall': true,
         ...(locale ? { 'intl.locale.requested': locale, 'intl.accept_languages': locale } : {}),
