@@ -33,8 +33,10 @@ export function SiteSwitch({ page, settings, onSwitch, onOpenOptions }: SiteSwit
   // A different page or a new deciding rule: start again from the default choice.
   useEffect(() => setPicked(null), [page?.site, page?.path]);
   // The switch answers the click at once; the stored settings take over as soon as they change.
+  // Not the page's state, which the popup asks for every second: Firefox's storage.sync can take
+  // longer than that to report the write, and the switch would show the old state in between.
   const [clicked, setClicked] = useState<boolean | null>(null);
-  useEffect(() => setClicked(null), [settings, page]);
+  useEffect(() => setClicked(null), [settings, page?.site, page?.path]);
 
   if (page === null || settings === null) return <p class="site-switch muted">Looking at this page…</p>;
   const { site } = page;

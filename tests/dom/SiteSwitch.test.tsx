@@ -81,6 +81,23 @@ describe('SiteSwitch', () => {
     expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false);
   });
 
+  it('keeps the click while the page reports again and the settings have not changed yet', () => {
+    // The popup asks the page every second; Firefox's storage.sync can take longer than that to
+    // report the write the click made. The switch showed the old state again in between.
+    const onSwitch = vi.fn(() => new Promise(() => {}));
+    const before = settings({ mode: 'everywhere' });
+    const { rerender } = render(<SiteSwitch page={page()} settings={before} onSwitch={onSwitch} />);
+    const control = screen.getByRole('switch') as HTMLInputElement;
+    fireEvent.click(control);
+    expect(control.checked).toBe(false);
+    rerender(<SiteSwitch page={page({ termCounts: { ssri: 2 } })} settings={before} onSwitch={onSwitch} />);
+    expect(control.checked).toBe(false);
+    // Once the stored settings change, they take over.
+    rerender(<SiteSwitch page={page({ termCounts: { ssri: 2 } })} settings={settings()} onSwitch={onSwitch} />);
+    expect(control.checked).toBe(false);
+    expect(screen.getByText('Shown once this page proves to be about mental health')).toBeTruthy();
+  });
+
   it('opens the options page', () => {
     const onOpenOptions = vi.fn();
     render(<SiteSwitch page={page()} settings={settings()} onSwitch={vi.fn()} onOpenOptions={onOpenOptions} />);

@@ -3,21 +3,20 @@
 // text, and the terms that are there are found.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { test } from 'node:test';
 import {
-  collectErrors,
+  assertNoErrors,
   highlightCount,
+  htmlPage,
   hugePage,
-  openTab,
   poll,
   sleep,
-  useServerAndExtension,
+  test,
+  useSession,
   waitForHighlights,
   waitForScan,
-} from './harness.mjs';
+} from '../support/e2e.mjs';
 
-const page = (body, head = '') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>Bad input</title></head><body>${body}</body></html>`;
+const page = (body) => htmlPage(body, { title: 'Bad input' });
 
 const huge = hugePage({ bytes: 5 * 1024 * 1024 });
 const manyElements = page(
@@ -44,7 +43,7 @@ const ROUTES = {
 };
 
 // Hostile pages with a term or two: the engine must cope whatever the page is about.
-const env = useServerAndExtension({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
+const env = useSession({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
 
 const textHash = (tab) =>
   tab
@@ -52,14 +51,13 @@ const textHash = (tab) =>
     .then((html) => createHash('sha256').update(html).digest('hex'));
 
 async function loadAndCheck(name, expected) {
-  const { page: tab } = await openTab(env.session);
-  const errors = collectErrors(tab);
+  const tab = await env.session.openTab();
   await tab.goto(env.server.url(name), { timeout: 60_000 });
   const before = await textHash(tab);
   await waitForScan(tab, { timeout: 60_000 });
   if (expected !== undefined) assert.equal(await highlightCount(tab), expected);
   assert.equal(await textHash(tab), before, 'the page is exactly as it was');
-  assert.deepEqual(errors, []);
+  assertNoErrors(tab);
   return tab;
 }
 
@@ -86,9 +84,7 @@ test('lone surrogates, right-to-left and mixed scripts', async () => {
 });
 
 test('a body rewritten every 16 ms keeps correct highlights without errors', async () => {
-  const { page: tab } = await openTab(env.session);
-  const errors = collectErrors(tab);
-  await tab.goto(env.server.url('rewriting.html'));
+  const tab = await env.session.openTab(env.server.url('rewriting.html'));
   await waitForHighlights(tab, { exact: 2 });
   const before = await tab.evaluate(() => performance.getEntriesByName('mhx:rescan', 'measure').length);
   await sleep(2000);
@@ -96,6 +92,6 @@ test('a body rewritten every 16 ms keeps correct highlights without errors', asy
   // About 125 rewrites in 2 s; the extension reads the page at most every 200 ms.
   assert.ok(passes <= 12, `${passes} rescans`);
   await poll(async () => (await highlightCount(tab)) === 2, { message: 'the current body to be highlighted' });
-  assert.deepEqual(errors, []);
+  assertNoErrors(tab);
   await tab.close();
 });

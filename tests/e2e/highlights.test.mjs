@@ -1,15 +1,6 @@
 // User path: open an article and see its mental-health terms highlighted, and nothing else.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import {
-  highlightedRanges,
-  hugePage,
-  openTab,
-  screenshotPath,
-  useServerAndExtension,
-  waitForHighlights,
-  waitForScan,
-} from './harness.mjs';
+import { highlightedRanges, hugePage, test, useSession, waitForHighlights, waitForScan } from '../support/e2e.mjs';
 
 /** Every term in tests/fixtures/pages/article.html, by hand, in document order. */
 const ARTICLE_TERMS = [
@@ -39,7 +30,7 @@ const ARTICLE_TERMS = [
 const SKIPPED = ['script', 'style', 'textarea', 'input', 'code', 'pre', 'noscript', 'template', 'math', 'svg'];
 
 const huge = hugePage();
-const env = useServerAndExtension({ routes: { '/huge.html': huge.html } });
+const env = useSession({ routes: { '/huge.html': huge.html } });
 
 function assertNothingSkipped(ranges) {
   for (const range of ranges) {
@@ -50,7 +41,7 @@ function assertNothingSkipped(ranges) {
 }
 
 test('the article page highlights exactly the expected term occurrences', async () => {
-  const { page } = await openTab(env.session, env.server.url('article.html'));
+  const page = await env.session.openTab(env.server.url('article.html'));
   await waitForScan(page);
   await waitForHighlights(page, { min: 1 });
   const ranges = await highlightedRanges(page);
@@ -60,12 +51,12 @@ test('the article page highlights exactly the expected term occurrences', async 
   );
   assertNothingSkipped(ranges);
   for (const range of ranges) assert.ok(range.rect.width > 0 && range.rect.height > 0, `"${range.text}" has a box`);
-  await page.screenshot({ path: screenshotPath('article-highlights.png') });
+  await page.screenshot('article-highlights.png');
   await page.close();
 });
 
 test('terms inside script, style, textarea, input, contenteditable, code, pre, MathML and SVG are not highlighted', async () => {
-  const { page } = await openTab(env.session, env.server.url('skipped.html'));
+  const page = await env.session.openTab(env.server.url('skipped.html'));
   await waitForScan(page);
   const ranges = await highlightedRanges(page);
   assertNothingSkipped(ranges);
@@ -78,7 +69,7 @@ test('terms inside script, style, textarea, input, contenteditable, code, pre, M
 
 test('pages without terms get no highlights', async () => {
   for (const fixture of ['empty.html', 'no-terms.html']) {
-    const { page } = await openTab(env.session, env.server.url(fixture));
+    const page = await env.session.openTab(env.server.url(fixture));
     await waitForScan(page);
     assert.deepEqual(await highlightedRanges(page), [], fixture);
     await page.close();
@@ -86,7 +77,7 @@ test('pages without terms get no highlights', async () => {
 });
 
 test('a 2 MB text node is highlighted completely', async () => {
-  const { page } = await openTab(env.session, env.server.url('huge.html'));
+  const page = await env.session.openTab(env.server.url('huge.html'));
   await waitForScan(page, { timeout: 30_000 });
   const ranges = await highlightedRanges(page);
   assert.equal(ranges.length, huge.expected);

@@ -1,18 +1,18 @@
 // User path: rest the pointer on a highlighted term, read its card, follow it into the series.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import {
+  assertInViewport,
+  assertNoErrors,
   CARD,
-  collectErrors,
+  cardText,
   loadGlossary,
   openCardOn,
-  openTab,
-  screenshotPath,
-  setHighlightMode,
+  setHighlightModeFor,
   sleep,
-  useServerAndExtension,
+  test,
+  useSession,
   waitForHighlights,
-} from './harness.mjs';
+} from '../support/e2e.mjs';
 
 const glossary = loadGlossary();
 const summaryOf = (id) => glossary.find((entry) => entry.id === id).summary;
@@ -20,50 +20,36 @@ const MEDICAL_NOTE = 'Educational content, not medical advice.';
 /** Longer than the card's close delay (250 ms): a card that should close has closed by then. */
 const LONGER_THAN_CLOSE_DELAY = 700;
 
-const env = useServerAndExtension();
+const env = useSession();
 
-function assertInViewport(box, viewport, what) {
-  assert.ok(box.x >= 0 && box.y >= 0, `${what} starts inside the viewport: ${JSON.stringify(box)}`);
-  assert.ok(
-    box.x + box.width <= viewport.width && box.y + box.height <= viewport.height,
-    `${what} ends inside the ${viewport.width}x${viewport.height} viewport: ${JSON.stringify(box)}`,
-  );
-}
-
-async function cardText(page) {
-  const card = page.locator(CARD);
-  return {
-    title: (await card.locator('.term').textContent()).trim(),
-    summary: (await card.locator('.summary').textContent()).trim(),
-    source: (await card.locator('.source').textContent()).trim(),
-    note: (await card.locator('.medical-note').textContent()).trim(),
-    readMore: (await card.locator('button.read-more').textContent()).trim(),
-  };
+/** What a reader reads on the card: its title, summary, source, note and link into the series. */
+async function cardWords(page) {
+  const { title, summary, source, note, readMore } = await cardText(page);
+  return { title, summary, source, note, readMore };
 }
 
 test('resting on a term opens its card, which stays while the pointer is on it and closes after', async () => {
-  const { page } = await openTab(env.session, env.server.url('article.html'));
-  const errors = collectErrors(page);
+  const page = await env.session.openTab(env.server.url('article.html'));
   await waitForHighlights(page, { min: 20 });
 
   const { card, rect } = await openCardOn(page, 'SSRI');
-  assert.deepEqual(await cardText(page), {
+  assert.deepEqual(await cardWords(page), {
     title: 'SSRI',
     summary: summaryOf('ssri'),
     source: 'Source: Part I · Beyond Daily Medication',
     note: MEDICAL_NOTE,
     readMore: 'Read in the series',
   });
-  const box = await card.boundingBox();
-  assertInViewport(box, page.viewportSize(), 'the card');
+  const { box } = card;
+  const viewport = await page.viewport();
+  assertInViewport(box, viewport, 'the card');
   assert.ok(box.y >= rect.y + rect.height, 'the card opens below the term');
   assert.ok(box.x < rect.x + rect.width && box.x + box.width > rect.x, 'the card is horizontally next to the term');
-  await page.screenshot({
-    path: screenshotPath('card.png'),
+  await page.screenshot('card.png', {
     clip: {
       x: Math.max(0, Math.min(rect.x, box.x) - 40),
       y: Math.max(0, rect.y - 60),
-      width: Math.min(page.viewportSize().width, box.width + 80 + Math.abs(box.x - rect.x)),
+      width: Math.min(viewport.width, box.width + 80 + Math.abs(box.x - rect.x)),
       height: box.y + box.height - rect.y + 90,
     },
   });
@@ -71,98 +57,100 @@ test('resting on a term opens its card, which stays while the pointer is on it a
   // Into the card, across the gap between term and card: it stays.
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
   await sleep(LONGER_THAN_CLOSE_DELAY);
-  assert.equal(await card.isVisible(), true, 'the card stays open while the pointer is on it');
+  assert.equal(await page.isVisible(CARD), true, 'the card stays open while the pointer is on it');
 
   // Away from both, onto blank margin: it closes.
-  await page.mouse.move(5, page.viewportSize().height - 5, { steps: 5 });
-  await card.waitFor({ state: 'hidden', timeout: 5_000 });
+  await page.mouse.move(5, viewport.height - 5, { steps: 5 });
+  await page.waitFor(CARD, { state: 'hidden', timeout: 5_000 });
 
   // Escape closes an open card.
   await openCardOn(page, 'glutamate');
-  assert.equal((await cardText(page)).title, 'Glutamate');
-  await page.keyboard.press('Escape');
-  await card.waitFor({ state: 'hidden', timeout: 5_000 });
+  assert.equal((await cardWords(page)).title, 'Glutamate');
+  await page.press('Escape');
+  await page.waitFor(CARD, { state: 'hidden', timeout: 5_000 });
 
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('a term in the bottom-right corner gets a card inside the viewport', async (t) => {
   // One term on the page: not about mental health, so the default mode would rightly show nothing.
-  await setHighlightMode(env.session, 'everywhere');
-  t.after(() => setHighlightMode(env.session, 'mental-health-pages'));
-  const { page } = await openTab(env.session, env.server.url('corner.html'));
+  await setHighlightModeFor(t, env.session, 'everywhere');
+  const page = await env.session.openTab(env.server.url('corner.html'));
   await waitForHighlights(page, { exact: 1 });
   const { card, rect } = await openCardOn(page, 'psychotherapy');
-  const viewport = page.viewportSize();
+  const viewport = await page.viewport();
   assert.ok(rect.x + rect.width > viewport.width - 40 && rect.y + rect.height > viewport.height - 40, 'term in corner');
-  assert.deepEqual(await cardText(page), {
+  assert.deepEqual(await cardWords(page), {
     title: 'Psychotherapy',
     summary: summaryOf('psychotherapy'),
     source: 'Source: Part I · A Holistic Healing Approach',
     note: MEDICAL_NOTE,
     readMore: 'Read in the series',
   });
-  const box = await card.boundingBox();
-  assertInViewport(box, viewport, 'the card');
-  assert.ok(box.y + box.height <= rect.y, 'the card flips above the term');
-  await page.screenshot({
-    path: screenshotPath('card-corner.png'),
+  assertInViewport(card.box, viewport, 'the card');
+  assert.ok(card.box.y + card.box.height <= rect.y, 'the card flips above the term');
+  await page.screenshot('card-corner.png', {
     clip: { x: viewport.width - 480, y: viewport.height - 400, width: 480, height: 400 },
   });
   await page.close();
 });
 
 test('"Read in the series" opens the reader at the section the card cites', async () => {
-  const { page } = await openTab(env.session, env.server.url('article.html'));
+  const page = await env.session.openTab(env.server.url('article.html'));
   await waitForHighlights(page, { min: 20 });
-  const { card } = await openCardOn(page, 'SSRI');
+  await openCardOn(page, 'SSRI');
 
   const anchor = 'part-1/beyond-daily-medication';
-  const [reader] = await Promise.all([
-    env.session.context.waitForEvent('page', { timeout: 10_000 }),
-    card.locator('button.read-more').click(),
-  ]);
-  const errors = collectErrors(reader);
-  await reader.waitForURL(env.session.extensionUrl(`reader.html#${anchor}`), { timeout: 10_000 });
-  const section = reader.locator(`[id="${anchor}"]`);
-  await section.waitFor({ state: 'visible', timeout: 10_000 });
-  await reader.waitForFunction((id) => document.getElementById(id)?.classList.contains('is-target'), anchor, {
-    timeout: 10_000,
-  });
-  assert.equal(await section.evaluate((element) => element.localName), 'section');
-  assert.equal((await section.locator('h3').textContent()).trim(), 'Beyond Daily Medication');
-  assert.equal(await reader.locator('.is-target').count(), 1, 'only the cited section is marked');
-  assert.ok(await section.evaluate((element) => element.getBoundingClientRect().top < innerHeight), 'scrolled to');
-  assert.deepEqual(errors, []);
+  await page.click(`${CARD} button.read-more`);
+  const reader = await env.session.waitForTab(env.session.extensionUrl(`reader.html#${anchor}`));
+  const section = `[id="${anchor}"]`;
+  await reader.waitFor(section);
+  await reader.waitFor(`${section}.is-target`, { state: 'attached' });
+  assert.equal(await reader.onElement(section, (element) => element.localName), 'section');
+  assert.equal(await reader.text(`${section} h3`), 'Beyond Daily Medication');
+  assert.equal(await reader.count('.is-target'), 1, 'only the cited section is marked');
+  assert.ok(
+    await reader.onElement(section, (element) => element.getBoundingClientRect().top < innerHeight),
+    'scrolled to',
+  );
+  assertNoErrors(reader);
   await Promise.all([reader.close(), page.close()]);
 });
 
-test('the card script loads with the first card, under a per-session URL, and leaves the page nothing', async () => {
+test('the card script loads with the first card, under a per-session URL', async () => {
   const requested = [];
-  const onRequest = (request) => {
-    if (request.url().endsWith('/term-card.js')) requested.push(new URL(request.url()).host);
-  };
-  env.session.context.on('request', onRequest);
+  const stop = env.session.onRequest(({ url }) => {
+    if (url.endsWith('/term-card.js')) requested.push(new URL(url).host);
+  });
   try {
-    const { page } = await openTab(env.session, env.server.url('article.html'));
+    const page = await env.session.openTab(env.server.url('article.html'));
     await waitForHighlights(page, { exact: 20 });
     await sleep(LONGER_THAN_CLOSE_DELAY);
     assert.deepEqual(requested, [], 'a page nobody hovers does not load the card');
     await openCardOn(page, 'SSRI');
-    assert.equal((await cardText(page)).title, 'SSRI');
+    assert.equal((await cardWords(page)).title, 'SSRI');
     // Chromium may fetch the file again by the extension's id behind the dynamic URL; what the
     // content script asks for is the per-session URL, never the id a page could probe.
     assert.ok(requested.length > 0 && requested[0] !== env.session.extensionId, `asked for ${requested.join(', ')}`);
-    const seenByPage = await page.evaluate(() => ({
-      handoff: Object.keys(window).filter((key) => key.startsWith('mhx')),
-      resources: performance
-        .getEntriesByType('resource')
-        .map((entry) => entry.name)
-        .filter((name) => !name.startsWith('http')),
-    }));
-    assert.deepEqual(seenByPage, { handoff: [], resources: [] }, 'the page sees no trace of the card script');
+    await page.close();
   } finally {
-    env.session.context.off('request', onRequest);
+    stop();
   }
+});
+
+test('an open card leaves the page no trace of the card script', async () => {
+  const page = await env.session.openTab(env.server.url('article.html'));
+  await waitForHighlights(page, { exact: 20 });
+  await openCardOn(page, 'SSRI');
+  assert.equal((await cardWords(page)).title, 'SSRI');
+  const seenByPage = await page.evaluate(() => ({
+    handoff: Object.keys(window).filter((key) => key.startsWith('mhx')),
+    resources: performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => !name.startsWith('http')),
+  }));
+  assert.deepEqual(seenByPage, { handoff: [], resources: [] }, 'the page sees no trace of the card script');
+  await page.close();
 });

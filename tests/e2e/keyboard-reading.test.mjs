@@ -2,34 +2,32 @@
 // document order, the card takes Tab and gives focus back on Escape, a screen reader hears the
 // term, and the popup lists the page's terms and opens any of them.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import {
+  ARTICLE_TERM_COUNT,
+  accessibilityCheck,
+  assertNoErrors,
   CARD,
-  collectErrors,
+  cardTitle,
   highlightedRanges,
-  launchExtension,
+  launchOnVirtualDisplay,
   loadGlossary,
-  openPopup,
-  openTab,
   poll,
-  screenshotPath,
-  startVirtualDisplay,
-  useServerAndExtension,
+  test,
+  useSession,
   waitForCardPlaced,
   waitForHighlights,
-} from './harness.mjs';
+} from '../support/e2e.mjs';
 
 const glossary = loadGlossary();
 const entry = (id) => glossary.find((candidate) => candidate.id === id);
-/** The number of terms in tests/fixtures/pages/article.html (see highlights.test.mjs). */
-const ARTICLE_TERM_COUNT = 20;
+/** The popup's list of the terms on the page. */
+const PAGE_TERMS = 'section.page-terms';
 
-const env = useServerAndExtension();
+const env = useSession();
 
 /** Sends the tab's top frame what the background sends when a term command is pressed. */
 async function step(tabId, direction) {
-  const answer = await env.session.inWorker(
+  const answer = await env.session.inExtension(
     ({ tabId, direction }) =>
       chrome.tabs.sendMessage(
         tabId,
@@ -67,19 +65,14 @@ function currentTerm(page) {
   });
 }
 
-const cardTitle = async (page) => (await page.locator(`${CARD} .term`).textContent()).trim();
-
 /** The element focused in the page, looking into the card's shadow root. */
-function focused(page) {
-  return page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active ? { tag: active.localName, id: active.id, text: active.textContent.trim() } : null;
-  });
+async function focused(page) {
+  const active = await page.focused();
+  return active ? { tag: active.localName, id: active.id, text: active.text } : null;
 }
 
 test('the commands ship with default shortcuts the browser accepts', async () => {
-  const commands = await env.session.inWorker(() => chrome.commands.getAll());
+  const commands = await env.session.inExtension(() => chrome.commands.getAll());
   const shortcuts = Object.fromEntries(commands.map((command) => [command.name, command.shortcut]));
   // Chromium drops a suggested key that clashes with its own shortcuts, leaving the command unbound.
   assert.equal(shortcuts['next-term'], 'Alt+Shift+J');
@@ -87,8 +80,8 @@ test('the commands ship with default shortcuts the browser accepts', async () =>
 });
 
 test('next steps through every term in document order and wraps round; previous goes back', async () => {
-  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
-  const errors = collectErrors(page);
+  const page = await env.session.openTab(env.server.url('article.html'));
+  const { tabId } = page;
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
   const inOrder = (await highlightedRanges(page)).map((range) => range.text);
 
@@ -103,7 +96,7 @@ test('next steps through every term in document order and wraps round; previous 
       },
       { message: `the card of term #${index} (${inOrder[index]})` },
     );
-    await page.locator(CARD).waitFor({ state: 'visible', timeout: 5_000 });
+    await page.waitFor(CARD, { timeout: 5_000 });
     assert.ok(current.inView, `term #${index} "${current.text}" is scrolled into view`);
     visited.push(current.text);
   }
@@ -117,12 +110,13 @@ test('next steps through every term in document order and wraps round; previous 
   await poll(async () => (await currentTerm(page))?.index === ARTICLE_TERM_COUNT - 2, {
     message: 'previous to step back once more',
   });
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('from nowhere, next starts at the first term in view; terms in scrolled boxes are revealed', async () => {
-  const { page, tabId } = await openTab(env.session, env.server.url('tricky.html'));
+  const page = await env.session.openTab(env.server.url('tricky.html'));
+  const { tabId } = page;
   await waitForHighlights(page, { min: 6 });
   const texts = (await highlightedRanges(page)).map((range) => range.text);
   const introspection = texts.indexOf('introspection');
@@ -148,12 +142,13 @@ test('from nowhere, next starts at the first term in view; terms in scrolled box
   });
   assert.ok(insideBox, 'the box was scrolled to show the term');
   const card = await waitForCardPlaced(page);
-  assert.ok(card.y >= 0 && card.y + card.height <= page.viewportSize().height, 'the card is in the viewport');
+  assert.ok(card.y >= 0 && card.y + card.height <= (await page.viewport()).height, 'the card is in the viewport');
   await page.close();
 });
 
 test('the card takes Tab, its button works with Enter, and Escape gives focus back', async () => {
-  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
+  const page = await env.session.openTab(env.server.url('article.html'));
+  const { tabId } = page;
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
   // Focus a field far down the page while reading from the top.
   await page.evaluate(() => {
@@ -162,12 +157,11 @@ test('the card takes Tab, its button works with Enter, and Escape gives focus ba
   });
 
   await step(tabId, 'next');
-  await page.locator(CARD).waitFor({ state: 'visible', timeout: 5_000 });
+  await page.waitFor(CARD, { timeout: 5_000 });
   assert.equal(await cardTitle(page), 'Ketamine');
   assert.equal((await focused(page)).tag, 'input', 'opening a card does not take focus');
-  const card = page.locator(CARD);
-  assert.equal(await card.getAttribute('role'), 'dialog');
-  assert.equal(await card.getAttribute('aria-labelledby'), 'term-card-ketamine-title');
+  assert.equal(await page.attribute(CARD, 'role'), 'dialog');
+  assert.equal(await page.attribute(CARD, 'aria-labelledby'), 'term-card-ketamine-title');
 
   // Screen readers hear the term and its summary from a live region in the card's shadow root.
   const announced = await poll(
@@ -180,11 +174,11 @@ test('the card takes Tab, its button works with Enter, and Escape gives focus ba
   );
   assert.equal(announced, `Ketamine: ${entry('ketamine').summary}`);
 
-  await page.keyboard.press('Tab');
+  await page.press('Tab');
   assert.deepEqual(await focused(page), { tag: 'button', id: '', text: 'Read in the series' });
   const order = [];
   for (let press = 0; press < 7; press++) {
-    await page.keyboard.press('Tab');
+    await page.press('Tab');
     const now = await focused(page);
     order.push(now.text || now.tag);
   }
@@ -197,30 +191,27 @@ test('the card takes Tab, its button works with Enter, and Escape gives focus ba
     'Read in the series',
     'About this content',
   ]);
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
+  await page.press('Shift+Tab');
+  await page.press('Shift+Tab');
   assert.equal((await focused(page)).text, '×', 'Shift+Tab wraps round to the last control');
 
-  await page.keyboard.press('Escape');
-  await card.waitFor({ state: 'hidden', timeout: 5_000 });
+  await page.press('Escape');
+  await page.waitFor(CARD, { state: 'hidden', timeout: 5_000 });
   assert.equal((await focused(page)).tag, 'input', 'Escape gives focus back to where it was');
 
   // Enter on "Read in the series" opens the reader at the cited section.
   await step(tabId, 'next');
   await poll(async () => (await cardTitle(page).catch(() => null)) === 'Depression', { message: 'the next card' });
-  await page.keyboard.press('Tab');
+  await page.press('Tab');
   assert.equal((await focused(page)).text, 'Read in the series');
-  const [reader] = await Promise.all([
-    env.session.context.waitForEvent('page', { timeout: 10_000 }),
-    page.keyboard.press('Enter'),
-  ]);
-  await reader.waitForURL(/reader\.html#part-1\//u, { timeout: 10_000 });
+  await page.press('Enter');
+  const reader = await env.session.waitForTab(env.session.extensionUrl('reader.html#part-1/'));
   await reader.close();
   await page.close();
 });
 
 test('the popup lists the terms on the page; choosing one scrolls to it and opens its card', async () => {
-  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
+  const page = await env.session.openTab(env.server.url('article.html'));
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
   const counts = await page.evaluate(() => {
     const ranges = [...CSS.highlights.get('mhx-term')];
@@ -228,16 +219,16 @@ test('the popup lists the terms on the page; choosing one scrolls to it and open
   });
   assert.equal(counts, ARTICLE_TERM_COUNT);
 
-  const popup = await openPopup(env.session, tabId);
-  const errors = collectErrors(popup);
-  const list = popup.getByRole('region', { name: 'On this page' });
-  await list.waitFor({ timeout: 10_000 });
-  const labels = await list.getByRole('button').allTextContents();
+  const popup = await env.session.openPopup(page.tabId);
+  await popup.waitFor(`${PAGE_TERMS} button`);
+  assert.equal(await popup.attribute(PAGE_TERMS, 'aria-labelledby'), 'page-terms-title');
+  assert.equal(await popup.text('#page-terms-title'), 'On this page');
+  const labels = await popup.texts(`${PAGE_TERMS} button`);
   const total = labels.reduce((sum, label) => sum + Number(/, (\d+) times?$/u.exec(label)[1]), 0);
   assert.equal(total, ARTICLE_TERM_COUNT, `the counts add up to the page's terms: ${labels.join(' | ')}`);
-  await popup.screenshot({ path: screenshotPath('popup-page-terms.png') });
+  await popup.screenshot('popup-page-terms.png');
 
-  await list.getByRole('button', { name: /^Psychedelic integration\b/u }).click();
+  await popup.click(`${PAGE_TERMS} button`, { hasText: /^Psychedelic integration\b/u });
   await page.bringToFront();
   const current = await poll(
     async () => {
@@ -252,19 +243,19 @@ test('the popup lists the terms on the page; choosing one scrolls to it and open
   assert.equal(current.index, firstOccurrence, 'the first occurrence is shown');
   assert.ok(current.inView, 'scrolled into view');
   assert.equal(await cardTitle(page), 'Psychedelic integration');
-  assert.deepEqual(errors, []);
+  assertNoErrors(popup);
   await popup.close();
   await page.close();
 });
 
 test('axe finds no accessibility violations in the popup, light or dark', async () => {
-  const { page, tabId } = await openTab(env.session, env.server.url('article.html'));
+  const page = await env.session.openTab(env.server.url('article.html'));
   await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-  const popup = await openPopup(env.session, tabId);
-  await popup.getByRole('region', { name: 'On this page' }).waitFor({ timeout: 10_000 });
+  const popup = await env.session.openPopup(page.tabId);
+  await popup.waitFor(PAGE_TERMS);
   for (const colorScheme of ['light', 'dark']) {
     await popup.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page: popup }).analyze();
+    const results = await accessibilityCheck(popup);
     assert.deepEqual(
       results.violations.map(({ id, nodes }) => ({ id, nodes: nodes.map((node) => node.target) })),
       [],
@@ -276,28 +267,20 @@ test('axe finds no accessibility violations in the popup, light or dark', async 
 });
 
 test('a real key press runs the command through the background to the page', async (t) => {
-  const display = await startVirtualDisplay();
-  if (!display) {
-    t.skip('needs Xvfb and xdotool (apt-get install xvfb xdotool): browser shortcuts ignore DevTools key events');
-    return;
-  }
-  const headed = await launchExtension({ display });
-  try {
-    const { page } = await openTab(headed, env.server.url('article.html'));
-    await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-    await page.bringToFront();
-    await display.press('alt+shift+j');
-    await poll(async () => (await currentTerm(page))?.index === 0, { message: 'Alt+Shift+J to open the first term' });
-    await display.press('alt+shift+j');
-    await poll(async () => (await currentTerm(page))?.index === 1, { message: 'Alt+Shift+J to step on' });
-    await display.press('alt+shift+k');
-    await display.press('alt+shift+k');
-    await poll(async () => (await currentTerm(page))?.index === ARTICLE_TERM_COUNT - 1, {
-      message: 'Alt+Shift+K twice to wrap round to the last term',
-    });
-    await page.locator(CARD).waitFor({ state: 'visible', timeout: 5_000 });
-  } finally {
-    await headed.close();
-    display.close();
-  }
+  const headed = await launchOnVirtualDisplay(t);
+  if (!headed) return;
+  const { display, session } = headed;
+  const page = await session.openTab(env.server.url('article.html'));
+  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+  await page.bringToFront();
+  await display.press('alt+shift+j');
+  await poll(async () => (await currentTerm(page))?.index === 0, { message: 'Alt+Shift+J to open the first term' });
+  await display.press('alt+shift+j');
+  await poll(async () => (await currentTerm(page))?.index === 1, { message: 'Alt+Shift+J to step on' });
+  await display.press('alt+shift+k');
+  await display.press('alt+shift+k');
+  await poll(async () => (await currentTerm(page))?.index === ARTICLE_TERM_COUNT - 1, {
+    message: 'Alt+Shift+K twice to wrap round to the last term',
+  });
+  await page.waitFor(CARD, { timeout: 5_000 });
 });

@@ -1,21 +1,21 @@
 // Pages that keep changing: feeds, edited text, single-page navigation, editors, tickers, frames,
 // shadow roots, and an extension reload under an open page.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import {
-  collectErrors,
+  assertNoErrors,
   highlightCount,
   highlightedRanges,
-  openTab,
+  htmlPage,
   poll,
+  registeredTexts,
   sleep,
-  useServerAndExtension,
+  test,
+  useSession,
   waitForHighlights,
   waitForScan,
-} from './harness.mjs';
+} from '../support/e2e.mjs';
 
-const page = (body, head = '') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>Live</title></head><body>${body}</body></html>`;
+const page = (body) => htmlPage(body, { title: 'Live' });
 
 const ROUTES = {
   '/feed.html': page('<main id="feed"><p>Serotonin and the weather.</p></main>'),
@@ -43,16 +43,13 @@ const ROUTES = {
 };
 
 // Pages with a term or two, to watch the engine follow changes: not about mental health, so 'everywhere'.
-const env = useServerAndExtension({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
+const env = useSession({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
 
 const texts = async (tab) => (await highlightedRanges(tab)).map((range) => range.text);
-// Ranges in a shadow tree cannot be ordered against the light DOM's, so these are read as registered.
-const registeredTexts = (tab) => tab.evaluate(() => [...(CSS.highlights.get('mhx-term') ?? [])].map(String));
 const rescans = (tab) => tab.evaluate(() => performance.getEntriesByName('mhx:rescan', 'measure').length);
 
 test('an infinite feed: appended items light up, removed ones drop their highlights', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('feed.html'));
-  const errors = collectErrors(tab);
+  const tab = await env.session.openTab(env.server.url('feed.html'));
   await waitForHighlights(tab, { exact: 1 });
   await tab.evaluate(() => {
     const feed = document.getElementById('feed');
@@ -68,12 +65,12 @@ test('an infinite feed: appended items light up, removed ones drop their highlig
     for (const item of document.querySelectorAll('.item')) item.remove();
   });
   await waitForHighlights(tab, { exact: 1 });
-  assert.deepEqual(errors, []);
+  assertNoErrors(tab);
   await tab.close();
 });
 
 test('text edited inside formatting is read again as a whole phrase', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('feed.html'));
+  const tab = await env.session.openTab(env.server.url('feed.html'));
   await waitForHighlights(tab, { exact: 1 });
   await tab.evaluate(() => {
     const paragraph = document.createElement('p');
@@ -92,7 +89,7 @@ test('text edited inside formatting is read again as a whole phrase', async () =
 });
 
 test('single-page navigation: the new view is highlighted and the old one forgotten', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('spa.html'));
+  const tab = await env.session.openTab(env.server.url('spa.html'));
   await waitForHighlights(tab, { exact: 3 });
   await tab.evaluate(() => {
     history.pushState({}, '', '/spa.html#glossary');
@@ -105,34 +102,36 @@ test('single-page navigation: the new view is highlighted and the old one forgot
 });
 
 test('typing in editors and fields is never disturbed and never highlighted', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('editor.html'));
+  const tab = await env.session.openTab(env.server.url('editor.html'));
   await waitForHighlights(tab, { exact: 1 });
   await tab.click('#editor p');
-  await tab.keyboard.press('End');
-  await tab.keyboard.type(' ketamine and SSRIs, typed', { delay: 10 });
+  await tab.press('End');
+  await tab.type(' ketamine and SSRIs, typed', { delay: 10 });
   await tab.click('#field');
-  await tab.keyboard.type('serotonin typed here', { delay: 10 });
+  await tab.type('serotonin typed here', { delay: 10 });
   await sleep(600);
-  assert.equal((await tab.textContent('#editor')).replace(/\s+/gu, ' '), 'Notes: ketamine and SSRIs, typed');
-  assert.equal(await tab.inputValue('#field'), 'serotonin typed here');
+  assert.equal(
+    (await tab.property('#editor', 'textContent')).replace(/\s+/gu, ' '),
+    'Notes: ketamine and SSRIs, typed',
+  );
+  assert.equal(await tab.property('#field', 'value'), 'serotonin typed here');
   assert.deepEqual(await texts(tab), ['ketamine']);
   await tab.close();
 });
 
 test('a page loaded behind a consent dialog is highlighted once the dialog is answered', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('consent.html'));
-  const errors = collectErrors(tab);
+  const tab = await env.session.openTab(env.server.url('consent.html'));
   await waitForScan(tab);
   assert.deepEqual(await texts(tab), []);
   await tab.click('#accept');
   await waitForHighlights(tab, { exact: 3 });
   assert.deepEqual(await texts(tab), ['Ketamine', 'SSRIs', 'depression']);
-  assert.deepEqual(errors, []);
+  assertNoErrors(tab);
   await tab.close();
 });
 
 test('a page that changes every frame is read a few times a second, not sixty', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('ticker.html'));
+  const tab = await env.session.openTab(env.server.url('ticker.html'));
   await waitForScan(tab);
   await waitForHighlights(tab, { exact: 1 });
   const before = await rescans(tab);
@@ -158,22 +157,20 @@ test('a page that changes every frame is read a few times a second, not sixty', 
 });
 
 test('same-origin frames and open shadow roots are read too', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('framed.html'));
+  const tab = await env.session.openTab(env.server.url('framed.html'));
   await waitForHighlights(tab, { exact: 1 });
-  const frame = tab.frames().find((candidate) => candidate.url().endsWith('/inner.html'));
-  assert.ok(frame, 'the inner frame loaded');
+  const frame = await tab.frame('/inner.html');
   await waitForHighlights(frame, { exact: 1 });
   await tab.goto(env.server.url('shadow.html'));
   await waitForHighlights(tab, { exact: 2 });
-  assert.deepEqual((await registeredTexts(tab)).sort(), ['anxiety', 'serotonin']);
+  assert.deepEqual(await registeredTexts(tab, { sorted: true }), ['anxiety', 'serotonin']);
   const adopted = await tab.evaluate(() => document.getElementById('card').shadowRoot.adoptedStyleSheets.length);
   assert.equal(adopted, 1, 'the highlight style is adopted into the shadow root');
   await tab.close();
 });
 
 test('a web component defined after the scan has its shadow root read, nested ones too', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('late-component.html'));
-  const errors = collectErrors(tab);
+  const tab = await env.session.openTab(env.server.url('late-component.html'));
   await waitForScan(tab);
   await waitForHighlights(tab, { exact: 1 });
   // No DOM change tells of a root attached to an element already on the page.
@@ -195,14 +192,13 @@ test('a web component defined after the scan has its shadow root read, nested on
     outer.getElementById('inner').attachShadow({ mode: 'open' }).innerHTML = '<p>psychotherapy, nested</p>';
   });
   await waitForHighlights(tab, { exact: 3 });
-  assert.deepEqual((await registeredTexts(tab)).sort(), ['anxiety', 'glutamate', 'psychotherapy']);
-  assert.deepEqual(errors, []);
+  assert.deepEqual(await registeredTexts(tab, { sorted: true }), ['anxiety', 'glutamate', 'psychotherapy']);
+  assertNoErrors(tab);
   await tab.close();
 });
 
 test('a page switched to design mode loses its highlights, and gets them back when switched off', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('spa.html'));
-  const errors = collectErrors(tab);
+  const tab = await env.session.openTab(env.server.url('spa.html'));
   await waitForHighlights(tab, { exact: 3 });
   for (const [mode, highlights] of [
     ['on', 0],
@@ -213,17 +209,16 @@ test('a page switched to design mode loses its highlights, and gets them back wh
     }, mode);
     await waitForHighlights(tab, { exact: highlights });
   }
-  assert.deepEqual(errors, []);
+  assertNoErrors(tab);
   await tab.close();
 });
 
 test('reloading the extension under an open page cleans up without errors', async () => {
-  const { page: tab } = await openTab(env.session, env.server.url('spa.html'));
-  const errors = collectErrors(tab);
+  const tab = await env.session.openTab(env.server.url('spa.html'));
   await waitForHighlights(tab, { exact: 3 });
   // Chrome does not bring an extension loaded with --load-extension back after runtime.reload(),
   // so this checks the half that matters to an open page: the orphaned script lets go cleanly.
-  await env.session.inWorker(() => chrome.runtime.reload());
+  await env.session.inExtension(() => chrome.runtime.reload());
   await sleep(1000);
   await tab.mouse.move(10, 10);
   await tab.mouse.move(20, 20);
@@ -233,6 +228,6 @@ test('reloading the extension under an open page cleans up without errors', asyn
   });
   await sleep(500);
   assert.equal(await highlightCount(tab), 0);
-  assert.deepEqual(errors, []);
+  assertNoErrors(tab);
   await tab.close();
 });

@@ -1,20 +1,20 @@
 // User path: read pages with the extension on; the page's own DOM stays as it was and nothing errors.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import {
-  collectErrors,
+  assertNoErrors,
   hugePage,
+  inPlainBrowser,
   openCardOn,
-  openTab,
-  useServerAndExtension,
+  test,
+  useSession,
   waitForHighlights,
   waitForScan,
-} from './harness.mjs';
+} from '../support/e2e.mjs';
 
 const FIXTURES = ['article.html', 'corner.html', 'skipped.html', 'no-terms.html', 'empty.html', 'huge.html'];
 
 const huge = hugePage();
-const env = useServerAndExtension({ routes: { '/huge.html': huge.html }, plain: true });
+const env = useSession({ routes: { '/huge.html': huge.html }, plain: true });
 
 /** The page's own markup; the card's host, were it ever put inside body or head, is left out. */
 function pageMarkup(page) {
@@ -32,18 +32,11 @@ function pageMarkup(page) {
   });
 }
 
-async function plainMarkup(fixture) {
-  const page = await env.plain.context.newPage();
-  await page.goto(env.server.url(fixture));
-  const markup = await pageMarkup(page);
-  await page.close();
-  return markup;
-}
+const plainMarkup = (fixture) => inPlainBrowser(env, fixture, pageMarkup);
 
 test('the article DOM is identical with and without the extension, also with a card open', async () => {
   const expected = await plainMarkup('article.html');
-  const { page } = await openTab(env.session, env.server.url('article.html'));
-  const errors = collectErrors(page);
+  const page = await env.session.openTab(env.server.url('article.html'));
   await waitForHighlights(page, { min: 20 });
 
   const highlighted = await pageMarkup(page);
@@ -60,37 +53,33 @@ test('the article DOM is identical with and without the extension, also with a c
   );
   assert.equal(withCard.body, expected.body, 'body with a card open');
   assert.equal(withCard.head, expected.head, 'head with a card open');
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('every fixture page keeps its DOM and logs no errors', async () => {
   for (const fixture of FIXTURES) {
     const expected = await plainMarkup(fixture);
-    const { page } = await openTab(env.session);
-    const errors = collectErrors(page);
-    await page.goto(env.server.url(fixture));
+    const page = await env.session.openTab(env.server.url(fixture));
     await waitForScan(page, { timeout: 30_000 });
     const actual = await pageMarkup(page);
     assert.ok(actual.body === expected.body, `${fixture}: body differs from the page without the extension`);
     assert.ok(actual.head === expected.head, `${fixture}: head differs from the page without the extension`);
-    assert.deepEqual(errors, [], `${fixture}: console errors or page errors`);
+    assert.deepEqual(page.errors, [], `${fixture}: console errors or page errors`);
     await page.close();
   }
 });
 
 test('about:blank logs no errors', async () => {
-  const { page } = await openTab(env.session);
-  const errors = collectErrors(page);
-  await page.goto('about:blank');
+  const page = await env.session.openTab('about:blank');
   // Nothing to wait for on about:blank; let a real page load in a second tab as a yardstick for
   // how long the content script would take if it (wrongly) ran here.
-  const { page: yardstick } = await openTab(env.session, env.server.url('article.html'));
+  const yardstick = await env.session.openTab(env.server.url('article.html'));
   await waitForHighlights(yardstick, { min: 1 });
   assert.equal(
     await page.evaluate(() => document.documentElement.outerHTML),
     '<html><head></head><body></body></html>',
   );
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await Promise.all([page.close(), yardstick.close()]);
 });

@@ -3,9 +3,11 @@
 //   node tests/e2e/run-suite.mjs --browser firefox     … in Firefox; `--browser all`: Chromium, then Firefox
 //   node tests/e2e/run-suite.mjs popup switch          only the files whose name holds one of the words
 //   node tests/e2e/run-suite.mjs --suite hostile       tests/hostile instead of tests/e2e
-// Needs the built extension (`npm run build`).
+// One test: add node's --test-name-pattern through NODE_OPTIONS, e.g.
+//   NODE_OPTIONS='--test-name-pattern=zoom' node tests/e2e/run-suite.mjs --browser all card-popover
+// Needs the built extension (`npm run build`). MHX_FIREFOX and MHX_CHROMIUM point at other browsers.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,8 +36,40 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+const EXECUTABLES = {
+  chromium: process.env.MHX_CHROMIUM ?? '/usr/bin/chromium',
+  firefox: process.env.MHX_FIREFOX ?? '/usr/bin/firefox-esr',
+};
+const INSTALL = { chromium: 'apt-get install chromium', firefox: 'apt-get install firefox-esr' };
+
+/**
+ * Why `browser` cannot run here, or null: it must exist and answer `--version` within 20 s. Checked
+ * once before its files run, so a missing or broken browser fails the run at once with one clear
+ * message, rather than each file failing (or waiting) on its own.
+ */
+function unusable(browser) {
+  const executable = EXECUTABLES[browser];
+  const variable = browser === 'firefox' ? 'MHX_FIREFOX' : 'MHX_CHROMIUM';
+  if (!existsSync(executable)) {
+    return `${executable} does not exist: install it (${INSTALL[browser]}) or set ${variable} to the browser's path`;
+  }
+  const answer = spawnSync(executable, ['--version'], { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
+  if (answer.error?.code === 'ETIMEDOUT') return `${executable} --version did not answer within 20 s`;
+  if (answer.error) return `${executable} could not be started: ${answer.error.message}`;
+  if (answer.status !== 0) {
+    return `${executable} --version exited with ${answer.status}: ${(answer.stderr || answer.stdout).trim()}`;
+  }
+  return null;
+}
+
 let failed = false;
 for (const browser of browsers) {
+  const problem = unusable(browser);
+  if (problem) {
+    console.error(`# ${suite} suite in ${browser}: not run, the browser is not usable: ${problem}`);
+    failed = true;
+    continue;
+  }
   console.log(`# ${suite} suite in ${browser}: ${files.length} files`);
   // The tap reporter ends with node's "# pass N / # fail N" summary whether or not stdout is a terminal.
   const run = spawnSync(

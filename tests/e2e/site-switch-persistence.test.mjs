@@ -1,22 +1,23 @@
 // User path: switch highlighting off for one site in the popup; it stays off for that site only,
 // across reloads and a browser restart, and comes back when switched on again.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import {
+  ARTICLE_TERM_COUNT,
   contentScriptStarted,
   highlightCount,
   launchExtension,
-  openPopup,
-  openTab,
+  markDocument,
   poll,
+  sameDocument,
   sleep,
-  useServerAndExtension,
+  test,
+  useSession,
   waitForHighlights,
-} from './harness.mjs';
+} from '../support/e2e.mjs';
 
-const ARTICLE_TERM_COUNT = 20;
+const SWITCH = '[role="switch"]';
 
-const env = useServerAndExtension();
+const env = useSession();
 
 /**
  * Asserts that `page` shows no highlights once its content script has had every chance to add
@@ -31,60 +32,55 @@ async function assertStaysOff(page, yardstick, what) {
 }
 
 async function setSwitch(popup, on) {
-  const siteSwitch = popup.getByRole('switch');
-  await siteSwitch.waitFor({ timeout: 10_000 });
-  await poll(async () => (await popup.locator('.site-switch label').textContent()).includes('127.0.0.1'), {
+  await popup.waitFor(SWITCH);
+  await poll(async () => (await popup.text('.site-switch label'))?.includes('127.0.0.1'), {
     message: 'the popup to be about 127.0.0.1',
   });
-  assert.equal(await siteSwitch.isChecked(), !on, `the switch starts ${on ? 'off' : 'on'}`);
-  if (on) await siteSwitch.check();
-  else await siteSwitch.uncheck();
-  assert.equal(await siteSwitch.isChecked(), on);
+  assert.equal(await popup.isChecked(SWITCH), !on, `the switch starts ${on ? 'off' : 'on'}`);
+  if (on) await popup.check(SWITCH);
+  else await popup.uncheck(SWITCH);
+  assert.equal(await popup.isChecked(SWITCH), on);
 }
 
 test('switching a site off and on again, across reloads and a restart', async () => {
-  const a = await openTab(env.session, env.server.url('article.html?tab=a'));
-  const b = await openTab(env.session, env.server.url('article.html?tab=b'));
-  const other = await openTab(env.session, env.server.url('article.html?tab=other', 'localhost'));
-  for (const { page } of [a, b, other]) {
+  const a = await env.session.openTab(env.server.url('article.html?tab=a'));
+  const b = await env.session.openTab(env.server.url('article.html?tab=b'));
+  const other = await env.session.openTab(env.server.url('article.html?tab=other', 'localhost'));
+  for (const page of [a, b, other]) {
     await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
     // Survives only as long as the document does: proves the changes below come without a reload.
-    await page.evaluate(() => {
-      window.sameDocument = true;
-    });
+    await markDocument(page);
   }
 
   // Off for 127.0.0.1: both of its tabs lose their highlights without a reload; localhost keeps them.
-  const popup = await openPopup(env.session, a.tabId);
+  const popup = await env.session.openPopup(a.tabId);
   await setSwitch(popup, false);
-  await popup.locator('.site-switch p', { hasText: 'Off for this site' }).waitFor({ timeout: 5_000 });
-  for (const [name, { page }] of Object.entries({ a, b })) {
+  await popup.waitFor('.site-switch p', { hasText: 'Off for this site', timeout: 5_000 });
+  for (const [name, page] of Object.entries({ a, b })) {
     await poll(async () => (await highlightCount(page)) === 0, { message: `tab ${name} to lose its highlights` });
   }
-  assert.equal(await highlightCount(other.page), ARTICLE_TERM_COUNT, 'the localhost tab keeps its highlights');
-  for (const { page } of [a, b, other]) assert.equal(await page.evaluate(() => window.sameDocument), true);
+  assert.equal(await highlightCount(other), ARTICLE_TERM_COUNT, 'the localhost tab keeps its highlights');
+  for (const page of [a, b, other]) assert.equal(await sameDocument(page), true);
   await popup.close();
 
   // Reload: still off (with the localhost tab reloaded alongside as a yardstick).
-  await Promise.all([a.page.reload(), other.page.reload()]);
-  await assertStaysOff(a.page, other.page, 'after a reload');
+  await Promise.all([a.reload(), other.reload()]);
+  await assertStaysOff(a, other, 'after a reload');
 
   // Restart the browser on the same profile: still off.
   const userDataDir = env.session.userDataDir;
   await env.session.close({ keepProfile: true });
   env.session = await launchExtension({ userDataDir });
-  const again = await openTab(env.session, env.server.url('article.html?tab=again'));
-  const yardstick = await openTab(env.session, env.server.url('article.html?tab=yardstick', 'localhost'));
-  await assertStaysOff(again.page, yardstick.page, 'after a browser restart');
+  const again = await env.session.openTab(env.server.url('article.html?tab=again'));
+  const yardstick = await env.session.openTab(env.server.url('article.html?tab=yardstick', 'localhost'));
+  await assertStaysOff(again, yardstick, 'after a browser restart');
 
   // The popup agrees, and switching back on brings the highlights back without a reload.
-  const popupAgain = await openPopup(env.session, again.tabId);
-  await popupAgain.locator('.site-switch p', { hasText: 'Off for this site' }).waitFor({ timeout: 5_000 });
-  await again.page.evaluate(() => {
-    window.sameDocument = true;
-  });
+  const popupAgain = await env.session.openPopup(again.tabId);
+  await popupAgain.waitFor('.site-switch p', { hasText: 'Off for this site', timeout: 5_000 });
+  await markDocument(again);
   await setSwitch(popupAgain, true);
-  await waitForHighlights(again.page, { exact: ARTICLE_TERM_COUNT });
-  assert.equal(await again.page.evaluate(() => window.sameDocument), true, 'no reload');
-  assert.equal(await highlightCount(yardstick.page), ARTICLE_TERM_COUNT);
+  await waitForHighlights(again, { exact: ARTICLE_TERM_COUNT });
+  assert.equal(await sameDocument(again), true, 'no reload');
+  assert.equal(await highlightCount(yardstick), ARTICLE_TERM_COUNT);
 });

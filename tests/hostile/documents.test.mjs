@@ -2,19 +2,17 @@
 // browser's XML viewer, XHTML, a standalone SVG image and a text/plain file. Each frame is read by
 // its own content script and by no other; nothing errors; no document is changed.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { CARD, collectErrors, openTab, poll, sleep, useServerAndExtension, waitForScan } from '../e2e/harness.mjs';
 import {
-  cardOnTop,
+  assertNoErrors,
+  CARD,
   cardTitle,
-  HOST,
-  highlightTexts,
-  html,
-  ownMarkup,
-  rangeRect,
-  restOn,
-  waitForFrameScan,
-} from './hostile-kit.mjs';
+  inPlainBrowser,
+  sleep,
+  test,
+  useSession,
+  waitForScan,
+} from '../support/e2e.mjs';
+import { cardOnTop, HOST, highlightTexts, html, ownMarkup, rangeRect, restOn } from './hostile-kit.mjs';
 
 const XML = '<?xml version="1.0"?><notes><note>Ketamine and serotonin</note><note kind="aside">anxiety</note></notes>';
 const XHTML =
@@ -35,7 +33,7 @@ const ROUTES = {
   '/notes.txt': { body: PLAIN, headers: { 'content-type': 'text/plain; charset=utf-8' } },
 };
 
-const env = useServerAndExtension({
+const env = useSession({
   routes: ROUTES,
   launch: { highlightMode: 'everywhere' },
   plain: true,
@@ -52,32 +50,21 @@ const env = useServerAndExtension({
 });
 
 /** The document's markup in a browser without the extension: what it must still be with it. */
-async function plainMarkup(path) {
-  const page = await env.plain.context.newPage();
-  await page.goto(env.server.url(path));
-  const markup = await ownMarkup(page);
-  await page.close();
-  return markup;
-}
-
-const frameAt = (page, path) =>
-  poll(() => page.frames().find((frame) => frame.url().endsWith(path)), { message: `the frame ${path}` });
+const plainMarkup = (path) => inPlainBrowser(env, path, ownMarkup);
 
 test('a cross-origin frame is read by its own content script; nothing crosses the frame boundary', async () => {
-  const { page } = await openTab(env.session);
-  const errors = collectErrors(page);
-  await page.goto(env.server.url('outer.html'));
-  const inner = await frameAt(page, '/inner.html');
+  const page = await env.session.openTab(env.server.url('outer.html'));
+  const inner = await page.frame('/inner.html');
   assert.equal(new URL(inner.url()).hostname, 'localhost');
-  await Promise.all([waitForScan(page), waitForFrameScan(inner)]);
+  await Promise.all([waitForScan(page), waitForScan(inner)]);
   assert.deepEqual(await highlightTexts(page), ['Glutamate'], 'the outer page holds its own terms only');
   assert.deepEqual(await highlightTexts(inner), ['Psychotherapy', 'depression'], 'the frame is highlighted');
 
   // Its card opens in the frame's own document, placed with the frame's coordinates.
-  const box = await page.locator('iframe').boundingBox();
+  const origin = await page.frameOrigin('iframe');
   const local = await rangeRect(inner.evaluate.bind(inner), 'depression');
-  await restOn(page, { ...local, x: local.x + box.x, y: local.y + box.y });
-  await inner.locator(CARD).waitFor({ state: 'visible' });
+  await restOn(page, { ...local, x: local.x + origin.x, y: local.y + origin.y });
+  await inner.waitFor(CARD, { timeout: 30_000 });
   assert.equal(await cardTitle(inner), 'Depression');
   assert.ok(await cardOnTop(inner));
   assert.equal(await page.evaluate((host) => document.querySelector(host), HOST), null, 'no host in the outer page');
@@ -85,33 +72,29 @@ test('a cross-origin frame is read by its own content script; nothing crosses th
   assert.deepEqual(await page.evaluate(() => window.messages), [], 'the frame posted nothing to the outer page');
   assert.equal(await ownMarkup(page), await plainMarkup('outer.html'));
   assert.equal(await ownMarkup(inner), await plainMarkup('inner.html'));
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('a frameset: each frame, same-origin or not, is highlighted; the frameset itself has nothing to read', async () => {
-  const { page } = await openTab(env.session);
-  const errors = collectErrors(page);
-  await page.goto(env.server.url('frames.html'));
-  const [left, right] = await Promise.all([frameAt(page, '/left.html'), frameAt(page, '/inner.html')]);
-  await Promise.all([waitForScan(page), waitForFrameScan(left), waitForFrameScan(right)]);
+  const page = await env.session.openTab(env.server.url('frames.html'));
+  const [left, right] = await Promise.all([page.frame('/left.html'), page.frame('/inner.html')]);
+  await Promise.all([waitForScan(page), waitForScan(left), waitForScan(right)]);
   assert.deepEqual(await highlightTexts(page), []);
   assert.deepEqual(await highlightTexts(left), ['Serotonin']);
   assert.deepEqual(await highlightTexts(right), ['Psychotherapy', 'depression']);
-  const box = await page.locator('frame').first().boundingBox();
+  const origin = await page.frameOrigin('frame');
   const local = await rangeRect(left.evaluate.bind(left), 'Serotonin');
-  await restOn(page, { ...local, x: local.x + box.x, y: local.y + box.y });
-  await left.locator(CARD).waitFor({ state: 'visible' });
+  await restOn(page, { ...local, x: local.x + origin.x, y: local.y + origin.y });
+  await left.waitFor(CARD, { timeout: 30_000 });
   assert.equal(await cardTitle(left), 'Serotonin');
   assert.equal(await ownMarkup(page), await plainMarkup('frames.html'));
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('XML in the browser’s viewer: the shown tree is highlighted once, not its hidden source; no card, no error', async () => {
-  const { page } = await openTab(env.session);
-  const errors = collectErrors(page);
-  await page.goto(env.server.url('doc.xml'));
+  const page = await env.session.openTab(env.server.url('doc.xml'));
   await waitForScan(page);
   assert.deepEqual(await highlightTexts(page), ['Ketamine', 'anxiety', 'serotonin']);
   const visible = await page.evaluate(() =>
@@ -123,23 +106,21 @@ test('XML in the browser’s viewer: the shown tree is highlighted once, not its
   assert.equal(await page.evaluate(() => document.createElement('x-probe').namespaceURI), null);
   await restOn(page, await rangeRect(page.evaluate.bind(page), 'anxiety'));
   await sleep(1000);
-  assert.equal(await page.locator(CARD).count(), 0);
+  assert.equal(await page.count(CARD), 0);
   assert.equal(await ownMarkup(page), await plainMarkup('doc.xml'));
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('XHTML is read like HTML, card included', async () => {
-  const { page } = await openTab(env.session);
-  const errors = collectErrors(page);
-  await page.goto(env.server.url('doc.xhtml'));
+  const page = await env.session.openTab(env.server.url('doc.xhtml'));
   await waitForScan(page);
   assert.deepEqual(await highlightTexts(page), ['Glutamate', 'SSRIs', 'selective serotonin reuptake inhibitors']);
   await restOn(page, await rangeRect(page.evaluate.bind(page), 'SSRIs'));
-  await page.locator(CARD).waitFor({ state: 'visible' });
+  await page.waitFor(CARD, { timeout: 30_000 });
   assert.equal(await cardTitle(page), 'SSRI');
   assert.equal(await ownMarkup(page), await plainMarkup('doc.xhtml'));
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
@@ -147,13 +128,11 @@ test('a standalone SVG image and a text/plain file are left alone without an err
   // SVG text is drawing, not prose (as inside HTML pages); a text/plain file is shown in a <pre>,
   // and is as often a log, data or code as prose: neither is highlighted.
   for (const path of ['image.svg', 'notes.txt']) {
-    const { page } = await openTab(env.session);
-    const errors = collectErrors(page);
-    await page.goto(env.server.url(path));
+    const page = await env.session.openTab(env.server.url(path));
     await waitForScan(page);
     assert.deepEqual(await highlightTexts(page), [], path);
     assert.equal(await ownMarkup(page), await plainMarkup(path), path);
-    assert.deepEqual(errors, [], path);
+    assert.deepEqual(page.errors, [], path);
     await page.close();
   }
 });

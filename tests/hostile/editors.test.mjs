@@ -3,17 +3,16 @@
 // keeps every keystroke and the caret where the writer put it, nothing inside is highlighted, and
 // the page around keeps being highlighted while the writer types, the page changing all the while.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import {
-  collectErrors,
+  assertNoErrors,
   highlightedRanges,
-  openTab,
   poll,
-  useServerAndExtension,
+  test,
+  useSession,
   waitForHighlights,
   waitForScan,
-} from '../e2e/harness.mjs';
-import { highlightTexts, html, waitForFrameScan } from './hostile-kit.mjs';
+} from '../support/e2e.mjs';
+import { highlightTexts, html } from './hostile-kit.mjs';
 
 /** Keeps the extension busy while the writer types: a paragraph with a term, outside any editor, every 50 ms. */
 const BUSY_PAGE = `<section id="news"></section><script>
@@ -57,7 +56,7 @@ const ROUTES = {
   ),
 };
 
-const env = useServerAndExtension({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
+const env = useSession({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
 
 /** The editor's text, and its text before the caret (the caret must be collapsed, inside it). */
 function caretIn(frame, selector) {
@@ -77,12 +76,10 @@ const editableHighlights = async (frame) =>
   (await highlightedRanges(frame)).filter((range) => range.editable).map((range) => range.text);
 
 async function openBusy(path) {
-  const { page } = await openTab(env.session);
-  const errors = collectErrors(page);
-  await page.goto(env.server.url(path));
+  const page = await env.session.openTab(env.server.url(path));
   await waitForScan(page);
   await page.evaluate(() => window.startNews());
-  return { page, errors };
+  return page;
 }
 
 /** Stops the news and waits until every news item is highlighted: the page kept being read during the typing. */
@@ -97,35 +94,35 @@ async function newsCaughtUp(page) {
 }
 
 test('a rich-text editor: fast typing, a formatting command and caret moves lose nothing, and nothing in it is highlighted', async () => {
-  const { page, errors } = await openBusy('rich.html');
+  const page = await openBusy('rich.html');
   await page.click('#last');
-  await page.keyboard.press('End');
-  await page.keyboard.type(` ${TYPED}`);
+  await page.press('End');
+  await page.type(` ${TYPED}`);
   // Bold the last word through the page's own toolbar, then carry on after it.
-  for (let index = 0; index < 'depression!'.length; index++) await page.keyboard.press('Shift+ArrowLeft');
+  for (let index = 0; index < 'depression!'.length; index++) await page.press('Shift+ArrowLeft');
   await page.click('#bold');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.type(' More about glutamate.');
+  await page.press('ArrowRight');
+  await page.type(' More about glutamate.');
   // Back into the middle of the first paragraph: the caret lands between two highlighted-looking words.
   await page.click('#editor p');
-  await page.keyboard.press('Home');
-  for (let index = 0; index < 'Draft'.length; index++) await page.keyboard.press('ArrowRight');
-  await page.keyboard.type(' on serotonin');
+  await page.press('Home');
+  for (let index = 0; index < 'Draft'.length; index++) await page.press('ArrowRight');
+  await page.type(' on serotonin');
   const expectedFirst = 'Draft on serotonin about ketamine and anxiety.';
   const expectedLast = `Psychotherapy ends it. ${TYPED} More about glutamate.`;
   const caret = await caretIn(page, '#editor');
   assert.equal(caret.text, expectedFirst + expectedLast, 'every keystroke landed, in order');
   assert.equal(caret.before, 'Draft on serotonin', 'the caret is where the writer left it');
-  assert.equal(await page.locator('#editor b', { hasText: 'depression!' }).count(), 1, 'the page’s formatting applied');
+  assert.equal(await page.count('#editor b', { hasText: 'depression!' }), 1, 'the page’s formatting applied');
   await newsCaughtUp(page);
   assert.deepEqual(await editableHighlights(page), [], 'nothing inside the editor is highlighted');
   assert.ok((await highlightTexts(page)).includes('Serotonin'), 'the text outside still is');
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('editables nested in a read-only page: plaintext-only, a read-only island, click-to-edit', async () => {
-  const { page, errors } = await openBusy('nested.html');
+  const page = await openBusy('nested.html');
   assert.deepEqual(await editableHighlights(page), []);
   assert.ok(
     !(await highlightTexts(page)).includes('ketamine'),
@@ -133,23 +130,23 @@ test('editables nested in a read-only page: plaintext-only, a read-only island, 
   );
 
   await page.click('#plain');
-  await page.keyboard.press('End');
-  await page.keyboard.type(' And SSRIs, quickly.');
+  await page.press('End');
+  await page.type(' And SSRIs, quickly.');
   assert.deepEqual(await caretIn(page, '#plain'), {
     text: 'I read about glutamate. And SSRIs, quickly.',
     before: 'I read about glutamate. And SSRIs, quickly.',
   });
 
   await page.click('#doc p');
-  await page.keyboard.press('Home');
-  await page.keyboard.type('Depression: ');
+  await page.press('Home');
+  await page.type('Depression: ');
   assert.equal((await caretIn(page, '#doc')).before, 'Depression: ');
 
   // A paragraph the page turns into an editor once it was already highlighted.
   assert.ok((await highlightTexts(page)).includes('psychotherapy'));
   await page.click('#click-to-edit');
-  await page.keyboard.press('End');
-  await page.keyboard.type(' Also ketamine.');
+  await page.press('End');
+  await page.type(' Also ketamine.');
   assert.deepEqual(await caretIn(page, '#click-to-edit'), {
     text: 'Click to edit: psychotherapy works. Also ketamine.',
     before: 'Click to edit: psychotherapy works. Also ketamine.',
@@ -168,20 +165,20 @@ test('editables nested in a read-only page: plaintext-only, a read-only island, 
   );
   await newsCaughtUp(page);
   assert.deepEqual(await editableHighlights(page), []);
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('<textarea> and <input>: typed text and caret exact, nothing highlighted inside', async () => {
-  const { page, errors } = await openBusy('fields.html');
+  const page = await openBusy('fields.html');
   await page.click('#area');
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(`\n${TYPED}`);
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.type('Top: serotonin. ');
+  await page.press('Control+End');
+  await page.type(`\n${TYPED}`);
+  await page.press('Control+Home');
+  await page.type('Top: serotonin. ');
   await page.click('#field');
-  await page.keyboard.press('End');
-  await page.keyboard.type(` and ${TYPED}`);
+  await page.press('End');
+  await page.type(` and ${TYPED}`);
   const fields = await page.evaluate(() => {
     const area = document.getElementById('area');
     const field = document.getElementById('field');
@@ -204,19 +201,20 @@ test('<textarea> and <input>: typed text and caret exact, nothing highlighted in
   );
   assert.deepEqual(inside, []);
   assert.ok((await highlightTexts(page)).includes('Serotonin'));
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('a design-mode frame: typing is exact, the frame is never highlighted, the page around it is', async () => {
-  const { page, errors } = await openBusy('designer.html');
-  const frame = await poll(() => page.frames().find((candidate) => candidate.url().endsWith('/design.html')), {
-    message: 'the design-mode frame',
-  });
-  await waitForFrameScan(frame);
-  await page.frameLocator('iframe').locator('#body-text').click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(` ${TYPED}`);
+  const page = await openBusy('designer.html');
+  const frame = await page.frame('/design.html');
+  await waitForScan(frame);
+  // A click on the frame's paragraph, where it is on the page.
+  const origin = await page.frameOrigin('iframe');
+  const { box } = await frame.waitFor('#body-text');
+  await page.mouse.click(origin.x + box.x + box.width / 2, origin.y + box.y + box.height / 2);
+  await page.press('End');
+  await page.type(` ${TYPED}`);
   assert.deepEqual(await caretIn(frame, '#body-text'), {
     text: `Designed anxiety text about ketamine. ${TYPED}`,
     before: `Designed anxiety text about ketamine. ${TYPED}`,
@@ -226,6 +224,6 @@ test('a design-mode frame: typing is exact, the frame is never highlighted, the 
   assert.equal(await frame.evaluate(() => document.designMode), 'on');
   await waitForHighlights(page, { min: 2 });
   assert.ok((await highlightTexts(page)).includes('SSRIs'));
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });

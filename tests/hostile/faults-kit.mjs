@@ -1,9 +1,11 @@
 // Helpers for the fault tests: updating the extension under open pages, stopping its service worker,
-// and filling its storage until the browser refuses writes. Built on tests/e2e/harness.mjs.
+// and filling its storage until the browser refuses writes. Built on tests/support/e2e.mjs; what
+// only one browser can do says so.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXTENSION_DIR, poll } from '../e2e/harness.mjs';
+import { CHROMIUM_EXTENSION_DIR } from '../support/chromium-session.mjs';
+import { IN_FIREFOX, poll } from '../support/e2e.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Updates
@@ -14,7 +16,7 @@ import { EXTENSION_DIR, poll } from '../e2e/harness.mjs';
  * has no reason to ask for "scripting" or host permissions, so only this copy gets them; the code
  * that runs is the build under test, byte for byte.
  */
-export async function injectableCopy(extensionDir = EXTENSION_DIR) {
+export async function injectableCopy(extensionDir = CHROMIUM_EXTENSION_DIR) {
   const dir = await mkdtemp(path.join(tmpdir(), 'mhx-faults-ext-'));
   await cp(extensionDir, dir, { recursive: true });
   const manifestPath = path.join(dir, 'manifest.json');
@@ -77,10 +79,65 @@ export async function extensionsPage(session) {
   };
 }
 
+/**
+ * The errors the extension logs or throws from now on, read where each browser keeps them:
+ * chrome://extensions (see extensionsPage) in Chromium, the Browser Console in Firefox.
+ */
+export async function extensionErrorLog(session) {
+  if (IN_FIREFOX) {
+    const before = (await session.extensionErrors()).length;
+    return { errors: async () => (await session.extensionErrors()).slice(before), close: async () => {} };
+  }
+  const extensions = await extensionsPage(session);
+  return { errors: () => extensions.errors(), close: () => extensions.close(), reload: () => extensions.reload() };
+}
+
+/**
+ * The extension as a build that can be updated under open pages: `launch` (options for launchExtension),
+ * `update(session, tabId, log)` and `remove()`. An update reloads the extension from disk. Firefox then
+ * injects the new content script into open tabs by itself; Chromium injects nothing, so the test
+ * plays Firefox's part with chrome.scripting from the new worker, right after the update, in a copy
+ * of the build given that permission (see injectableCopy). `update` returns into how many of the
+ * tab's frames the test injected the script (null in Firefox, which injects by itself).
+ */
+export async function updatableExtension() {
+  if (IN_FIREFOX) {
+    return {
+      launch: {},
+      async update(session) {
+        // Reloads the temporary add-on from its folder, as an update does; it closes the add-on's pages.
+        await session.inExtension(() => {
+          window.beforeTheUpdate = true;
+          setTimeout(() => chrome.runtime.reload(), 0);
+        });
+        // Back once an extension page answers that is not the one from before.
+        await poll(
+          () => session.inExtension(() => window.beforeTheUpdate !== true && typeof chrome.runtime.id === 'string'),
+          {
+            timeout: 20_000,
+            message: 'the add-on to be back after its update',
+          },
+        );
+        return null;
+      },
+      remove: async () => {},
+    };
+  }
+  const copy = await injectableCopy();
+  return {
+    launch: { extensionDir: copy.dir },
+    async update(session, tabId, log) {
+      await log.reload();
+      return injectContentScript(session, copy.manifest, tabId);
+    },
+    remove: copy.remove,
+  };
+}
+
 /** Runs the manifest's content script (and its CSS) in every frame of `tabId`, from the extension's worker. */
 export async function injectContentScript(session, manifest, tabId) {
   const [script] = manifest.content_scripts;
-  return session.inWorker(
+  return session.inExtension(
     async ({ tabId, js, css }) => {
       await chrome.scripting.insertCSS({ target: { tabId, allFrames: true }, files: css });
       const results = await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: js });
@@ -117,7 +174,7 @@ export async function serviceWorkerControl(session, page) {
     starts: () => starts,
     /**
      * Stops the worker. Playwright keeps its handle on the stopped worker and never sees the next
-     * one start, so after this `session.inWorker` would wait forever: read browser state from an
+     * one start, so after this `session.inExtension` would wait forever: read browser state from an
      * extension page instead (e.g. `chrome.action.getBadgeText` in the popup).
      */
     async stop() {
@@ -142,20 +199,31 @@ export const LOCAL_QUOTA_BYTES = 10_485_760;
  * own error. Returns the bytes in use afterwards. `remove()` of the returned keys frees it again.
  */
 export async function fillStorage(session, areaName, { leave = 16 } = {}) {
-  return session.inWorker(
+  return session.inExtension(
     async ({ areaName, leave, quota }) => {
       const area = chrome.storage[areaName];
       // An item is its key plus its value as JSON; sync allows 8 KB per item, so big items for local only.
       const perItem = areaName === 'sync' ? 8000 : 1_000_000;
       const keys = [];
-      for (let index = 0; ; index++) {
+      // The browsers count bytes in use a little differently from how they check the quota (Firefox
+      // refuses some items its count says fit): an item refused is tried again at half the size,
+      // until even one of `leave` bytes does not fit.
+      let cap = perItem;
+      for (let index = 0; cap >= leave; ) {
         const room = quota - (await area.getBytesInUse(null)) - leave;
         if (room <= 0) break;
         const key = `filler.${index}`;
-        const size = Math.min(perItem, room - key.length - 2);
+        const size = Math.min(cap, room - key.length - 2);
         if (size <= 0) break;
-        await area.set({ [key]: 'x'.repeat(size) });
+        try {
+          await area.set({ [key]: 'x'.repeat(size) });
+        } catch (error) {
+          if (!/quota/iu.test(String(error))) throw error;
+          cap = Math.floor(size / 2);
+          continue;
+        }
         keys.push(key);
+        index++;
       }
       return { keys, bytesInUse: await area.getBytesInUse(null) };
     },
@@ -164,12 +232,12 @@ export async function fillStorage(session, areaName, { leave = 16 } = {}) {
 }
 
 export function emptyFiller(session, areaName, keys) {
-  return session.inWorker(({ areaName, keys }) => chrome.storage[areaName].remove(keys), { areaName, keys });
+  return session.inExtension(({ areaName, keys }) => chrome.storage[areaName].remove(keys), { areaName, keys });
 }
 
 /** Both areas as stored: the settings keys only, filler left out. */
 export function storedSettings(session) {
-  return session.inWorker(async () => {
+  return session.inExtension(async () => {
     const pick = (all) => Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith('filler.')));
     return { sync: pick(await chrome.storage.sync.get(null)), local: pick(await chrome.storage.local.get(null)) };
   });
@@ -180,7 +248,7 @@ export function storedSettings(session) {
  * so the extension's next sync write is refused for real. Returns how many writes it took.
  */
 export function useUpSyncWrites(session) {
-  return session.inWorker(async () => {
+  return session.inExtension(async () => {
     for (let writes = 0; writes < 10_000; writes++) {
       try {
         await chrome.storage.sync.set({ 'filler.rate': writes });
@@ -194,18 +262,18 @@ export function useUpSyncWrites(session) {
 }
 
 /**
- * Makes the extension page `page` run as if the browser had no storage.sync (switched off, or a
- * browser without it): removed before the page's own scripts run.
+ * An init script (openPopup's `initScript`) that makes an extension page run as if the browser had
+ * no storage.sync (switched off, or a browser without it): removed before the page's own scripts run.
  */
-export function withoutSync(page) {
-  return page.addInitScript(() => {
-    Object.defineProperty(chrome.storage, 'sync', { configurable: true, get: () => undefined });
-  });
+export function withoutSync() {
+  for (const api of [globalThis.chrome, globalThis.browser]) {
+    if (api?.storage) Object.defineProperty(api.storage, 'sync', { configurable: true, get: () => undefined });
+  }
 }
 
 /** Empties both areas: the defaults apply again, in every open tab. */
 export function clearStorage(session) {
-  return session.inWorker(async () => {
+  return session.inExtension(async () => {
     await chrome.storage.sync.clear();
     await chrome.storage.local.clear();
   });

@@ -5,25 +5,24 @@
 // presses, which only reach the browser through the window system — all keep working, each waking
 // the worker again when it needs it, and nothing logs an error.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import {
+  ARTICLE_TERM_COUNT,
+  assertNoErrors,
   CARD,
-  collectErrors,
   highlightCount,
   launchExtension,
+  launchOnVirtualDisplay,
   openCardOn,
-  openPopup,
-  openTab,
   poll,
   startServer,
-  startVirtualDisplay,
+  test,
   waitForHighlights,
-} from '../e2e/harness.mjs';
+} from '../support/e2e.mjs';
 import { extensionsPage, serviceWorkerControl } from './faults-kit.mjs';
 
-/** The number of terms in tests/fixtures/pages/article.html (see tests/e2e/highlights.test.mjs). */
-const ARTICLE_TERM_COUNT = 20;
-
+const SWITCH = '[role="switch"]';
+// Each test starts a browser of its own (one of them on a virtual display): a server is all they share.
 let server;
 
 before(async () => {
@@ -41,48 +40,43 @@ const badge = (extensionPage, tabId) =>
 test('hover cards, the reader link, the popup and its switch work after the worker is stopped', async () => {
   const session = await launchExtension();
   try {
-    const { page, tabId } = await openTab(session, server.url('article.html'));
-    const errors = collectErrors(page);
+    const page = await session.openTab(server.url('article.html'));
+    const { tabId } = page;
     await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
     const extensions = await extensionsPage(session);
-    const worker = await serviceWorkerControl(session, page);
+    const worker = await serviceWorkerControl(session, page.page);
 
     // The card needs nothing from the worker; "Read in the series" asks it to open the reader.
     await worker.stop();
-    const { card } = await openCardOn(page, 'ketamine');
+    await openCardOn(page, 'ketamine');
     assert.equal(worker.running(), false, 'the card opened without the worker');
-    const [reader] = await Promise.all([
-      session.context.waitForEvent('page', { timeout: 10_000 }),
-      card.getByRole('button', { name: 'Read in the series' }).click(),
-    ]);
-    await reader.waitForURL(/\/reader\.html#/u, { timeout: 10_000 });
+    await page.click(`${CARD} button.read-more`, { hasText: 'Read in the series' });
+    const reader = await session.waitForTab(session.extensionUrl('reader.html#'));
     await poll(() => worker.running(), { message: 'opening the reader to have woken the worker' });
     await reader.close();
 
     // The popup asks the page, and the switch writes storage: neither needs the worker.
     await worker.stop();
-    const popup = await openPopup(session, tabId);
-    const popupErrors = collectErrors(popup);
-    await popup.getByText(`${ARTICLE_TERM_COUNT} highlighted terms on this page`).waitFor({ timeout: 10_000 });
+    const popup = await session.openPopup(tabId);
+    await popup.waitFor('.site-status', { hasText: `${ARTICLE_TERM_COUNT} highlighted terms on this page` });
     assert.equal(await badge(popup, tabId), String(ARTICLE_TERM_COUNT));
-    const siteSwitch = popup.getByRole('switch');
-    await siteSwitch.uncheck();
-    await popup.getByText('Off for this site').waitFor({ timeout: 10_000 });
+    await popup.uncheck(SWITCH);
+    await popup.waitFor('.site-status', { hasText: 'Off for this site' });
     await poll(async () => (await highlightCount(page)) === 0, { message: 'the page to lose its highlights' });
     // The page tells the background its count changed: that wakes the worker, which clears the badge.
     await poll(async () => (await badge(popup, tabId)) === '', { message: 'the badge to clear' });
 
     await worker.stop();
-    await siteSwitch.check();
+    await popup.check(SWITCH);
     await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-    await popup.getByText(`${ARTICLE_TERM_COUNT} highlighted terms on this page`).waitFor({ timeout: 10_000 });
+    await popup.waitFor('.site-status', { hasText: `${ARTICLE_TERM_COUNT} highlighted terms on this page` });
     await poll(async () => (await badge(popup, tabId)) === String(ARTICLE_TERM_COUNT), {
       message: 'the badge to count again after a fresh worker start',
     });
 
     assert.ok(worker.starts() >= 3, `the worker was started again after each stop (${worker.starts()} starts)`);
-    assert.deepEqual(errors, [], 'no errors on the page');
-    assert.deepEqual(popupErrors, [], 'no errors in the popup');
+    assert.deepEqual(page.errors, [], 'no errors on the page');
+    assert.deepEqual(popup.errors, [], 'no errors in the popup');
     assert.deepEqual(await extensions.errors(), [], 'no errors in the extension');
     await popup.close();
     await worker.detach();
@@ -93,41 +87,32 @@ test('hover cards, the reader link, the popup and its switch work after the work
 });
 
 test('keyboard commands reach the page through a worker the browser had stopped', async (t) => {
-  const display = await startVirtualDisplay();
-  if (!display) {
-    t.skip('needs Xvfb and xdotool (apt-get install xvfb xdotool): browser shortcuts ignore DevTools key events');
-    return;
-  }
-  const session = await launchExtension({ display });
-  try {
-    const { page } = await openTab(session, server.url('article.html'));
-    const errors = collectErrors(page);
-    await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
-    const extensions = await extensionsPage(session);
-    const worker = await serviceWorkerControl(session, page);
-    await page.bringToFront();
+  const headed = await launchOnVirtualDisplay(t);
+  if (!headed) return;
+  const { display, session } = headed;
+  const page = await session.openTab(server.url('article.html'));
+  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+  const extensions = await extensionsPage(session);
+  const worker = await serviceWorkerControl(session, page.page);
+  await page.bringToFront();
 
-    await worker.stop();
-    const starts = worker.starts();
-    await display.press('alt+shift+j');
-    await page.locator(CARD).waitFor({ state: 'visible', timeout: 10_000 });
-    await poll(() => worker.starts() > starts, { message: 'the command to have woken the worker' });
-    await page.keyboard.press('Escape');
-    await page.locator(CARD).waitFor({ state: 'hidden', timeout: 10_000 });
+  await worker.stop();
+  const starts = worker.starts();
+  await display.press('alt+shift+j');
+  await page.waitFor(CARD, { timeout: 10_000 });
+  await poll(() => worker.starts() > starts, { message: 'the command to have woken the worker' });
+  await page.press('Escape');
+  await page.waitFor(CARD, { state: 'hidden', timeout: 10_000 });
 
-    await worker.stop();
-    await display.press('alt+shift+h');
-    await poll(async () => (await highlightCount(page)) === 0, { message: 'Alt+Shift+H to switch the site off' });
-    await worker.stop();
-    await display.press('alt+shift+h');
-    await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+  await worker.stop();
+  await display.press('alt+shift+h');
+  await poll(async () => (await highlightCount(page)) === 0, { message: 'Alt+Shift+H to switch the site off' });
+  await worker.stop();
+  await display.press('alt+shift+h');
+  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
 
-    assert.deepEqual(errors, []);
-    assert.deepEqual(await extensions.errors(), [], 'no errors in the extension');
-    await worker.detach();
-    await extensions.close();
-  } finally {
-    await session.close();
-    display.close();
-  }
+  assertNoErrors(page);
+  assert.deepEqual(await extensions.errors(), [], 'no errors in the extension');
+  await worker.detach();
+  await extensions.close();
 });

@@ -5,13 +5,13 @@
 // MHX_FEED_SECONDS shortens the minute for a quick local run.
 import assert from 'node:assert/strict';
 import { loadavg } from 'node:os';
-import { test } from 'node:test';
-import { collectErrors, openTab, poll, useServerAndExtension, waitForScan } from '../e2e/harness.mjs';
+import { assertNoErrors, poll, test, useSession, waitForScan } from '../support/e2e.mjs';
 import {
   figure,
   framesBetween,
   html,
   longTasksBetween,
+  longTasksFigure,
   measuredWork,
   ownMarkup,
   PAGE_METER,
@@ -62,7 +62,7 @@ const FEED = html('<main id="feed"><h1>Live feed</h1></main>', {
   </script>`,
 });
 
-const env = useServerAndExtension({
+const env = useSession({
   routes: { '/feed.html': FEED },
   launch: { highlightMode: 'everywhere' },
   plain: true,
@@ -104,9 +104,7 @@ function wrongItems(page, upTo) {
 }
 
 test(`a feed of ${RATE} items a second for ${SECONDS} s: highlights keep up, the extension's share of the main thread is reported`, async () => {
-  const { page } = await openTab(env.session);
-  const errors = collectErrors(page);
-  await page.goto(env.server.url('feed.html'));
+  const page = await env.session.openTab(env.server.url('feed.html'));
   await waitForScan(page);
   const loadBefore = loadavg()[0];
   const startedAt = await startFeed(page, TOTAL);
@@ -153,10 +151,7 @@ test(`a feed of ${RATE} items a second for ${SECONDS} s: highlights keep up, the
   );
   figure('feed: rescans', `${passes.count} (${(TOTAL / Math.max(1, passes.count)).toFixed(1)} items per rescan)`);
   figure('feed: items not yet highlighted at each 10 s checkpoint', behind.join(', '));
-  figure(
-    'feed: long tasks on the page (all causes)',
-    `${tasks.count}, ${tasks.total.toFixed(0)} ms in all = ${percent(tasks.total, wall)} of wall time, longest ${tasks.longest.toFixed(0)} ms`,
-  );
+  figure('feed: long tasks on the page (all causes)', longTasksFigure(tasks, wall));
   figure(
     'feed: page frames per second',
     `${(frames.count / (wall / 1000)).toFixed(1)}, longest gap ${frames.longestGap.toFixed(0)} ms`,
@@ -172,22 +167,18 @@ test(`a feed of ${RATE} items a second for ${SECONDS} s: highlights keep up, the
 
   const markup = await ownMarkup(page);
   assert.equal((markup.match(/class="item"/gu) ?? []).length, TOTAL, 'the feed is the page’s own');
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 
   // Long tasks count everything on the page's thread (layout and paint of the feed, other load on the
   // machine): the same feed without the extension tells what is the page's own.
-  const bare = await env.plain.context.newPage();
-  await bare.goto(env.server.url('feed.html'));
+  const bare = await env.plain.openTab(env.server.url('feed.html'));
   const bareStart = await startFeed(bare, RATE * BASELINE_SECONDS);
   const bareEnd = await feedEnded(bare);
   const bareTasks = await longTasksBetween(bare, bareStart, bareEnd);
   const bareFrames = await framesBetween(bare, bareStart, bareEnd);
   const bareWall = bareEnd - bareStart;
-  figure(
-    `feed without the extension (first ${BASELINE_SECONDS} s): long tasks`,
-    `${bareTasks.count}, ${bareTasks.total.toFixed(0)} ms in all = ${percent(bareTasks.total, bareWall)} of wall time, longest ${bareTasks.longest.toFixed(0)} ms`,
-  );
+  figure(`feed without the extension (first ${BASELINE_SECONDS} s): long tasks`, longTasksFigure(bareTasks, bareWall));
   figure(
     `feed without the extension (first ${BASELINE_SECONDS} s): page frames per second`,
     `${(bareFrames.count / (bareWall / 1000)).toFixed(1)}, longest gap ${bareFrames.longestGap.toFixed(0)} ms`,

@@ -1,16 +1,20 @@
-// Helpers for the hostile-pages suite, on top of tests/e2e/harness.mjs: pages built from strings, the
-// page's own markup without the extension's host, probes that a page's JavaScript cannot tamper
-// with, and the figures the suite prints for the README.
-import { HIGHLIGHT, poll } from '../e2e/harness.mjs';
+// Helpers for the hostile-pages suite, on top of tests/support/e2e.mjs: pages built from strings, the
+// page's own markup without the extension's host, and the figures the suite prints for the README.
+import { BROWSER, HIGHLIGHT, CARD_HOST as HOST, htmlPage, IN_FIREFOX, registeredTexts } from '../support/e2e.mjs';
 
-export const HOST = 'mhx-explainer';
+export { HOST };
 
-export const html = (body, { head = '', title = 'Hostile' } = {}) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>${title}</title></head><body>${body}</body></html>`;
+export const html = (body, { head = '', title = 'Hostile' } = {}) => htmlPage(body, { head, title });
 
-/** Prints a figure on one line the README can quote: `hostile-figure: <name>: <value>`. */
+/** The text of every registered highlight range of `frame`, sorted (shadow-tree ranges included). */
+export const highlightTexts = (frame) => registeredTexts(frame, { sorted: true });
+
+/**
+ * Prints a figure on one line the docs can quote: `hostile-figure: <name>: <value>`, with the
+ * browser named in Firefox (`hostile-figure: [firefox] <name>: <value>`).
+ */
 export function figure(name, value) {
-  console.log(`hostile-figure: ${name}: ${value}`);
+  console.log(`hostile-figure: ${IN_FIREFOX ? `[${BROWSER}] ` : ''}${name}: ${value}`);
 }
 
 /**
@@ -27,52 +31,15 @@ export function ownMarkup(frame) {
   }, HOST);
 }
 
-/** The text of every registered highlight range of `frame`, sorted (shadow-tree ranges included). */
-export function highlightTexts(frame) {
-  return frame.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map(String).sort(), HIGHLIGHT);
-}
-
-/** Waits until `frame` has finished a scan (the `mhx:scan` measure), for frames the harness's helper does not take. */
-export function waitForFrameScan(frame, { timeout = 15_000 } = {}) {
-  return poll(() => frame.evaluate(() => performance.getEntriesByName('mhx:scan', 'measure').length > 0), {
-    timeout,
-    message: `a scan in ${frame.url()}`,
-  });
-}
-
-/**
- * Evaluates `source` (an expression, or a function's source called with `arg`) in a fresh isolated
- * world of the page's main frame. Pages that replace built-ins in their own world (prototype
- * pollution) break Playwright's main-world evaluation; a world of our own sees the untouched
- * built-ins and the same DOM and highlight registry.
- */
-export async function isolatedProbe(page, fn, arg) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: 'hostile-probe',
-    });
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
-      contextId: executionContextId,
-      returnByValue: true,
-      awaitPromise: true,
-    });
-    if (exceptionDetails)
-      throw new Error(`probe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value;
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
-
 /** A highlighted range's viewport rect (scrolled into view first), read through `evaluate` (a frame's or a probe). */
 export async function rangeRect(evaluate, text, nth = 0) {
   return evaluate(
     ({ name, text, nth }) => {
-      const ranges = [...(CSS.highlights.get(name) ?? [])].filter((range) => range.toString() === text);
+      // forEach rather than spreading: Firefox's Xray wrappers (an isolated probe's view) cannot iterate.
+      const ranges = [];
+      CSS.highlights.get(name)?.forEach((range) => {
+        if (range.toString() === text) ranges.push(range);
+      });
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const range = ranges[nth];
       if (!range) return null;
@@ -109,14 +76,6 @@ export function cardOnTop(frame) {
   }, HOST);
 }
 
-/** The open card's title, read in its shadow root; null when no card is shown. */
-export function cardTitle(frame) {
-  return frame.evaluate((host) => {
-    const card = document.querySelector(host)?.shadowRoot?.querySelector('.term-card');
-    return card?.querySelector('.term')?.textContent?.trim() ?? null;
-  }, HOST);
-}
-
 /** Sum of the durations of the User Timing measures named `names` that start at or after `from` (ms). */
 export function measuredWork(frame, names, from = 0) {
   return frame.evaluate(
@@ -142,7 +101,8 @@ export function measuredWork(frame, names, from = 0) {
  * responsiveness comes from here.
  */
 export const PAGE_METER = `<script>
-  window.__hostile = { frames: 0, longestGap: 0, lastFrame: 0, frameTimes: [], timerTimes: [], longTasks: 0, longTaskMs: 0, longTaskList: [] };
+  window.__hostile = { frames: 0, longestGap: 0, lastFrame: 0, frameTimes: [], timerTimes: [], longTasks: 0, longTaskMs: 0, longTaskList: [],
+    longTasksMeasured: (PerformanceObserver.supportedEntryTypes ?? []).includes('longtask') };
   (() => {
     const meter = window.__hostile;
     // The page's own timer: does it get its turns while the extension works?
@@ -193,6 +153,7 @@ export function longTasksBetween(frame, from, to) {
         ([start, duration]) => start + duration >= from && start <= to,
       );
       return {
+        measured: window.__hostile.longTasksMeasured,
         count: inside.length,
         total: inside.reduce((sum, [, duration]) => sum + duration, 0),
         longest: inside.reduce((most, [, duration]) => Math.max(most, duration), 0),
@@ -200,6 +161,17 @@ export function longTasksBetween(frame, from, to) {
     },
     { from, to },
   );
+}
+
+/**
+ * Long tasks (from `longTasksBetween`) as a figure: their count and longest, and with `wall` (ms)
+ * their total as a share of it. Firefox has no Long Tasks API: there the figure says so.
+ */
+export function longTasksFigure(tasks, wall) {
+  if (!tasks.measured) return 'not measured (this browser has no Long Tasks API)';
+  const share =
+    wall === undefined ? '' : ` ${tasks.total.toFixed(0)} ms in all = ${percent(tasks.total, wall)} of wall time,`;
+  return `${tasks.count},${share} longest ${tasks.longest.toFixed(0)} ms`;
 }
 
 export const percent = (part, whole) => `${((100 * part) / whole).toFixed(2)} %`;

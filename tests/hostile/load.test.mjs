@@ -5,25 +5,25 @@
 // The figures are printed (`hostile-figure:`), not asserted: they depend on the machine.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { test } from 'node:test';
 import {
+  assertNoErrors,
   CARD,
-  collectErrors,
+  cardTitle,
   highlightCount,
   hugePage,
   openCardOn,
-  openTab,
   poll,
-  useServerAndExtension,
+  test,
+  useSession,
   waitForHighlights,
   waitForScan,
-} from '../e2e/harness.mjs';
+} from '../support/e2e.mjs';
 import {
-  cardTitle,
   figure,
   framesBetween,
   html,
   longTasksBetween,
+  longTasksFigure,
   measuredWork,
   ownMarkup,
   PAGE_METER,
@@ -60,7 +60,7 @@ const REWRITING = html('', {
   </script>`,
 });
 
-const env = useServerAndExtension({
+const env = useSession({
   routes: { '/huge.html': HUGE, '/many.html': MANY, '/rewriting.html': REWRITING },
   launch: { highlightMode: 'everywhere' },
 });
@@ -72,14 +72,13 @@ const hash = (text) => createHash('sha256').update(text).digest('hex');
  * during the scan. Returns the tab once the scan is done and the typing checked.
  */
 async function typeDuringScan(name, path, timeout = 120_000) {
-  const { page } = await openTab(env.session);
-  const errors = collectErrors(page);
+  const page = await env.session.openTab();
   await page.goto(env.server.url(path), { waitUntil: 'domcontentloaded', timeout });
   const before = hash(await ownMarkup(page));
   await page.focus('#typing');
-  await page.keyboard.type(TYPED);
+  await page.type(TYPED);
   await waitForScan(page, { timeout });
-  assert.equal(await page.inputValue('#typing'), TYPED, 'every keystroke arrived, in order');
+  assert.equal(await page.property('#typing', 'value'), TYPED, 'every keystroke arrived, in order');
   assert.equal(await page.evaluate(() => document.getElementById('typing').selectionStart), TYPED.length);
 
   const scan = await page.evaluate(() => {
@@ -97,7 +96,7 @@ async function typeDuringScan(name, path, timeout = 120_000) {
   figure(`${name}: first scan, own work`, `${work.total.toFixed(0)} ms (${percent(work.total, scan.duration)} of it)`);
   figure(`${name}: page frames during the scan`, `${frames.count}, longest gap ${frames.longestGap.toFixed(0)} ms`);
   figure(`${name}: runs of the page's own 25 ms timer during the scan`, frames.timers);
-  figure(`${name}: long tasks during the scan`, `${tasks.count}, longest ${tasks.longest.toFixed(0)} ms`);
+  figure(`${name}: long tasks during the scan`, longTasksFigure(tasks));
   figure(`${name}: keystrokes that arrived while the scan ran`, `${keysDuringScan} of ${TYPED.length}`);
   // Work of many slices that let no frame or timer through would have frozen the page. The guard
   // is on our own work, not on the scan's span: the browser laying out and painting a huge page can
@@ -107,11 +106,11 @@ async function typeDuringScan(name, path, timeout = 120_000) {
     assert.ok(frames.timers > 0, 'the page’s own timers ran while the scan ran');
   }
   assert.equal(hash(await ownMarkup(page)), before, 'the page is as it was (the typed value is not markup)');
-  return { page, errors };
+  return page;
 }
 
 test('a 5 MB text node: typing during the scan loses nothing, and the last term gets its card', async () => {
-  const { page, errors } = await typeDuringScan('5 MB text node', 'huge.html');
+  const page = await typeDuringScan('5 MB text node', 'huge.html');
   await waitForHighlights(page, { exact: huge.expected });
   // The last occurrence, some five million characters in.
   const last = await page.evaluate(() => {
@@ -122,25 +121,23 @@ test('a 5 MB text node: typing during the scan loses nothing, and the last term 
     return { text, nth: ranges.filter((range) => range.toString() === text).length - 1 };
   });
   await restOn(page, await rangeRect(page.evaluate.bind(page), last.text, last.nth));
-  await page.locator(CARD).waitFor({ state: 'visible' });
+  await page.waitFor(CARD, { timeout: 30_000 });
   assert.equal((await cardTitle(page)).toLowerCase(), last.text.toLowerCase().replace(/s$/u, ''));
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('200,000 elements: typing during the scan loses nothing, and the last term gets its card', async () => {
-  const { page, errors } = await typeDuringScan('200,000 elements', 'many.html');
+  const page = await typeDuringScan('200,000 elements', 'many.html');
   await waitForHighlights(page, { exact: ELEMENTS / 1000 });
   await openCardOn(page, 'glutamate', ELEMENTS / 1000 - 1);
   assert.equal(await cardTitle(page), 'Glutamate');
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });
 
 test('a body rewritten every 16 ms keeps its own frames and its text; reads stay batched', async () => {
-  const { page } = await openTab(env.session);
-  const errors = collectErrors(page);
-  await page.goto(env.server.url('rewriting.html'));
+  const page = await env.session.openTab(env.server.url('rewriting.html'));
   await waitForHighlights(page, { exact: 3 });
   const start = await page.evaluate(() => ({ ticks: window.ticks, now: performance.now() }));
   const rescansBefore = (await measuredWork(page, ['mhx:rescan-work'])).count;
@@ -162,7 +159,7 @@ test('a body rewritten every 16 ms keeps its own frames and its text; reads stay
   );
   figure('rewrite every 16 ms: rescans', `${rescans} for ${rewrites} rewrites`);
   figure('rewrite every 16 ms: extension main-thread share', percent(work.total, wall));
-  figure('rewrite every 16 ms: long tasks', `${tasks.count}, longest ${tasks.longest.toFixed(0)} ms`);
+  figure('rewrite every 16 ms: long tasks', longTasksFigure(tasks));
   // Counts against counts, both on the page's clock: the page draws about as often as it rewrites,
   // and the extension reads a few of the rewrites, not each one.
   assert.ok(frames.count >= rewrites / 3, `${frames.count} frames for ${rewrites} rewrites`);
@@ -174,6 +171,6 @@ test('a body rewritten every 16 ms keeps its own frames and its text; reads stay
   });
   assert.equal(await page.evaluate(() => document.body.innerHTML), written, 'the body is what the page wrote');
   await poll(async () => (await highlightCount(page)) === 3, { message: 'the last body to be highlighted' });
-  assert.deepEqual(errors, []);
+  assertNoErrors(page);
   await page.close();
 });

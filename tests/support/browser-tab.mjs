@@ -5,7 +5,8 @@
 // Elements are found with CSS selectors in which ` >>> ` steps into an element's open shadow root
 // ('mhx-explainer >>> .term-card'), and are acted on with the real pointer and keyboard at their
 // place on screen, so a click is a click a reader could make (it hits whatever is on top there).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { poll, ROOT } from './polling.mjs';
 
@@ -29,19 +30,24 @@ function deepQueryAll(selector) {
  * Runs in the page: a description of each element `selector` names, filtered by `hasText` (a
  * substring, or a regular expression's source and flags), with the box of the first one.
  */
-function describeMatches({ selector, hasText }, query) {
+function describeMatches({ selector, hasText, scroll = false }, query) {
   const pattern = hasText && typeof hasText === 'object' ? new RegExp(hasText.source, hasText.flags) : null;
   const elements = query(selector).filter((element) => {
     if (hasText === undefined) return true;
     const text = element.textContent ?? '';
     return pattern ? pattern.test(text) : text.includes(hasText);
   });
+  const visible = (element) => {
+    const rect = element.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+  };
+  // The first visible one into view, where the pointer can reach it.
+  if (scroll) elements.find(visible)?.scrollIntoView({ block: 'center', inline: 'center' });
   return elements.map((element) => {
     const rect = element.getBoundingClientRect();
-    const style = getComputedStyle(element);
     return {
       text: (element.textContent ?? '').trim(),
-      visible: rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden',
+      visible: visible(element),
       box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     };
   });
@@ -61,97 +67,22 @@ const textFilter = (hasText) =>
   hasText instanceof RegExp ? { source: hasText.source, flags: hasText.flags } : (hasText ?? undefined);
 
 /**
- * A tab under test. `driver` adapts the browser's automation library (see chromium-session.mjs and
- * firefox-session.mjs); `tabId` is the extension API's id of the tab.
+ * A document under test: a tab's top page or one of its frames. Everything here runs through the
+ * driver's `evaluate`, so it works the same in a frame (see `BrowserTab.frames`) as in a tab.
  */
-export class BrowserTab {
-  constructor({ browserName, page, tabId, driver }) {
-    this.browserName = browserName;
-    /** The automation library's own page object, for what only one browser can do (see known-differences.mjs). */
-    this.page = page;
-    this.tabId = tabId;
+export class PageDocument {
+  constructor(driver) {
     this.driver = driver;
-    this.mouse = driver.mouse;
-    /** Console errors and uncaught exceptions seen in this tab since it opened. */
-    this.errors = [];
-    driver.onError((message) => this.errors.push(message));
   }
 
   url() {
     return this.driver.url();
   }
 
-  /** Runs `fn(arg)` in the page's main world and returns its (serialisable) result. */
+  /** Runs `fn(arg)` in the document's main world and returns its (serialisable) result. */
   evaluate(fn, arg) {
     return this.driver.evaluate(fn, arg);
   }
-
-  goto(url) {
-    return this.driver.goto(url);
-  }
-
-  reload() {
-    return this.driver.reload();
-  }
-
-  close() {
-    return this.driver.close();
-  }
-
-  bringToFront() {
-    return this.driver.bringToFront();
-  }
-
-  setViewport(size) {
-    return this.driver.setViewport(size);
-  }
-
-  viewport() {
-    return this.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-  }
-
-  /** The tab's frames (the top one first), each with `url()` and `evaluate(fn, arg)`. */
-  frames() {
-    return this.driver.frames();
-  }
-
-  /** Presses a key or a combination ('Escape', 'Shift+Tab', 'Alt+Shift+J'). */
-  async press(keys) {
-    const parts = keys.split('+');
-    const key = parts.pop();
-    for (const modifier of parts) await this.driver.keyboard.down(modifier);
-    try {
-      await this.driver.keyboard.press(key);
-    } finally {
-      for (const modifier of parts.reverse()) await this.driver.keyboard.up(modifier);
-    }
-  }
-
-  /** Types text into whatever has focus, key by key. */
-  type(text) {
-    return this.driver.keyboard.type(text);
-  }
-
-  keyDown(key) {
-    return this.driver.keyboard.down(key);
-  }
-
-  keyUp(key) {
-    return this.driver.keyboard.up(key);
-  }
-
-  /** Scrolls by a wheel turn at the pointer. */
-  wheel(deltaX, deltaY) {
-    return this.driver.wheel(deltaX, deltaY);
-  }
-
-  /** Taps with a finger (the session must have been launched with `touch: true`). */
-  tap(x, y) {
-    return this.driver.tap(x, y);
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Elements, by deep selector
 
   /** Every element `selector` names (`hasText` narrows them), described: text, visible, box. */
   describe(selector, { hasText } = {}) {
@@ -171,9 +102,19 @@ export class BrowserTab {
     return (await this.describe(selector, options)).map((element) => element.text);
   }
 
+  /** Whether the first element `selector` names is shown (false when there is none). */
+  async isVisible(selector, options) {
+    return (await this.describe(selector, options))[0]?.visible ?? false;
+  }
+
+  /** The viewport box of the first element `selector` names; null when there is none. */
+  async box(selector, options) {
+    return (await this.describe(selector, options))[0]?.box ?? null;
+  }
+
   /**
    * Waits until `selector` names an element in `state`: 'visible' (the default), 'attached',
-   * 'hidden' (none visible) or 'detached' (none at all).
+   * 'hidden' (none visible) or 'detached' (none at all). Returns the first visible one's description.
    */
   waitFor(selector, { state = 'visible', hasText, timeout = 10_000 } = {}) {
     const text = hasText === undefined ? '' : ` with text ${hasText}`;
@@ -212,15 +153,136 @@ export class BrowserTab {
   isChecked(selector) {
     return this.property(selector, 'checked');
   }
+}
+
+/**
+ * A tab under test. `driver` adapts the browser's automation library (see chromium-session.mjs and
+ * firefox-session.mjs); `tabId` is the extension API's id of the tab.
+ */
+export class BrowserTab extends PageDocument {
+  constructor({ browserName, page, tabId, driver }) {
+    super(driver);
+    this.browserName = browserName;
+    /** The automation library's own page object, for what only one browser can do (see known-differences.mjs). */
+    this.page = page;
+    this.tabId = tabId;
+    this.mouse = driver.mouse;
+    /** Console errors and uncaught exceptions seen in this tab since it opened. */
+    this.errors = [];
+    driver.onError((message) => this.errors.push(message));
+  }
+
+  /**
+   * Runs `fn(arg)` in a world of the test's own in the tab's top document: the same DOM and
+   * highlights, with the built-ins untouched by whatever the page replaced in its own world.
+   */
+  evaluateIsolated(fn, arg) {
+    return this.driver.evaluateIsolated(fn, arg);
+  }
+
+  /** Loads `url`; `waitUntil` ('load', the default, or 'domcontentloaded') and `timeout` as both libraries take them. */
+  goto(url, options) {
+    return this.driver.goto(url, options);
+  }
+
+  reload() {
+    return this.driver.reload();
+  }
+
+  close() {
+    return this.driver.close();
+  }
+
+  bringToFront() {
+    return this.driver.bringToFront();
+  }
+
+  setViewport(size) {
+    return this.driver.setViewport(size);
+  }
+
+  viewport() {
+    return this.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+  }
+
+  /** Waits until the tab's address is `expected` (a string, or a RegExp it matches). */
+  waitForUrl(expected, { timeout = 10_000 } = {}) {
+    const matches = (url) => (expected instanceof RegExp ? expected.test(url) : url === expected);
+    return poll(() => matches(this.url()), { timeout, message: `the tab to be at ${expected}` });
+  }
+
+  /** The tab's frames (the top one first), as documents. */
+  frames() {
+    return this.driver.frames().map((frame) => new PageDocument(frame));
+  }
+
+  /**
+   * Where the document of the `<iframe>` or `<frame>` that `selector` names starts in the tab's
+   * viewport (the corner of the element's content box): add it to a box the frame measures.
+   */
+  frameOrigin(selector) {
+    return this.onElement(selector, (element) => {
+      const rect = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return {
+        x: rect.x + element.clientLeft + Number.parseFloat(style.paddingLeft),
+        y: rect.y + element.clientTop + Number.parseFloat(style.paddingTop),
+      };
+    });
+  }
+
+  /** Waits for the frame whose address ends with `suffix` ('/inner.html') and returns it. */
+  frame(suffix) {
+    return poll(() => this.frames().find((frame) => frame.url().endsWith(suffix)) ?? null, {
+      message: `the frame ${suffix}`,
+    });
+  }
+
+  /** Presses a key or a combination ('Escape', 'Shift+Tab', 'Alt+Shift+J'). */
+  async press(keys) {
+    const parts = keys.split('+');
+    const key = parts.pop();
+    for (const modifier of parts) await this.driver.keyboard.down(modifier);
+    try {
+      await this.driver.keyboard.press(key);
+    } finally {
+      for (const modifier of parts.reverse()) await this.driver.keyboard.up(modifier);
+    }
+  }
+
+  /** Types text into whatever has focus, key by key (`delay` ms between keys). */
+  type(text, { delay } = {}) {
+    return this.driver.keyboard.type(text, delay === undefined ? undefined : { delay });
+  }
+
+  keyDown(key) {
+    return this.driver.keyboard.down(key);
+  }
+
+  keyUp(key) {
+    return this.driver.keyboard.up(key);
+  }
+
+  /** Scrolls by a wheel turn at the pointer. */
+  wheel(deltaX, deltaY) {
+    return this.driver.wheel(deltaX, deltaY);
+  }
+
+  /** Taps with a finger (the session must have been launched with `touch: true`). */
+  tap(x, y) {
+    return this.driver.tap(x, y);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Acting on elements, with the real pointer and keyboard
 
   /** Scrolls the element into view (if it is not) and returns its box's middle. */
   async middleOf(selector, { hasText } = {}) {
-    const element = await this.waitFor(selector, { hasText });
-    let { box } = element;
+    let { box } = await this.waitFor(selector, { hasText });
     const viewport = await this.viewport();
     if (box.y < 0 || box.y + box.height > viewport.height || box.x < 0 || box.x + box.width > viewport.width) {
-      await this.onElement(selector, (target) => target.scrollIntoView({ block: 'center', inline: 'center' }));
-      box = (await this.waitFor(selector, { hasText })).box;
+      const filter = { selector, hasText: textFilter(hasText), scroll: true };
+      box = (await withDeepQuery(this.driver, describeMatches, filter)).find((element) => element.visible).box;
     }
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }
@@ -244,6 +306,7 @@ export class BrowserTab {
 
   /** Clicks a checkbox or switch until it is `checked`. */
   async setChecked(selector, checked) {
+    await this.waitFor(selector, { state: 'attached' });
     if ((await this.isChecked(selector)) !== checked) await this.click(selector);
     await poll(async () => (await this.isChecked(selector)) === checked, {
       timeout: 5_000,
@@ -280,20 +343,26 @@ export class BrowserTab {
     );
   }
 
-  /** Gives a file input the file at `filePath`. */
-  setInputFile(selector, filePath) {
+  /**
+   * Gives a file input a file: a path, or `{ name, buffer }` for a file made in the test (written
+   * to a temporary folder under that name, which is the name the page sees).
+   */
+  setInputFile(selector, file) {
+    if (typeof file === 'string') return this.driver.setInputFile(selector, file);
+    const filePath = path.join(mkdtempSync(path.join(tmpdir(), 'mhx-upload-')), file.name);
+    writeFileSync(filePath, file.buffer);
     return this.driver.setInputFile(selector, filePath);
   }
 
   /**
    * Runs `action` (e.g. a click on an export button) and returns the file it makes the page save:
-   * { fileName, text }.
+   * { fileName, bytes (a Buffer), text }.
    */
   captureDownload(action) {
     return this.driver.captureDownload(action);
   }
 
-  /** The focused element, inside shadow roots too: its local name, text, and the shadow host's name if any. */
+  /** The focused element, inside shadow roots too: its local name, id, text, class, and the shadow host's name if any. */
   focused() {
     return this.evaluate(() => {
       let active = document.activeElement;
@@ -305,6 +374,7 @@ export class BrowserTab {
       if (!active) return null;
       return {
         localName: active.localName,
+        id: active.id,
         text: (active.textContent ?? '').trim(),
         className: typeof active.className === 'string' ? active.className : '',
         host: host?.localName ?? null,
@@ -314,17 +384,49 @@ export class BrowserTab {
 
   /**
    * Saves a screenshot as test-results/screenshots/<name>.png, prefixed with the browser's name in
-   * Firefox ('firefox-popup.png'), and returns its path.
+   * Firefox ('firefox-popup.png'), and returns its path. `clip` ({ x, y, width, height }) takes a
+   * part of the viewport.
    */
-  async screenshot(name, { fullPage = false } = {}) {
+  async screenshot(name, { fullPage = false, clip } = {}) {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, this.browserName === 'chromium' ? name : `${this.browserName}-${name}`);
-    await this.driver.screenshot({ path: file, fullPage });
+    await this.driver.screenshot({ path: file, ...(fullPage ? { fullPage } : {}), ...(clip ? { clip } : {}) });
     return file;
   }
 
-  /** Switches the page's `prefers-color-scheme` ('light' or 'dark'). */
-  emulateColorScheme(scheme) {
-    return this.driver.emulateColorScheme(scheme);
+  /**
+   * Switches what the page's media queries see: `colorScheme` ('light' or 'dark') and
+   * `reducedMotion` ('reduce' or 'no-preference'); either may be left out.
+   */
+  emulateMedia({ colorScheme, reducedMotion } = {}) {
+    return this.driver.emulateMedia({ colorScheme, reducedMotion });
   }
+}
+
+/**
+ * The extension tab id of a tab just opened: the extension has no "tabs" permission, so the id is
+ * the one that `tabIds()` (the ids the extension sees) lists and `before` (a Set) did not.
+ */
+export function newTabId(tabIds, before) {
+  return poll(
+    async () => {
+      const added = (await tabIds()).filter((id) => !before.has(id));
+      return added.length === 1 ? added[0] : null;
+    },
+    { message: 'the new tab to show up in the extension’s tabs' },
+  );
+}
+
+/** The popup's size in the browser's toolbar, for a popup opened as a tab. */
+const POPUP_VIEWPORT = { width: 400, height: 600 };
+
+/** Adds what both sessions open alike on top of their `openTab` and `extensionUrl`, and returns the session. */
+export function withExtensionPages(session) {
+  /** An extension page ('options.html', 'reader.html#part-1') in a new tab (no tab id: none is needed). */
+  session.openExtensionPage = (pagePath, options) =>
+    session.openTab(session.extensionUrl(pagePath), { identify: false, ...options });
+  /** The popup as a normal tab, about the tab `tabId`. */
+  session.openPopup = (tabId, { viewport = POPUP_VIEWPORT, ...options } = {}) =>
+    session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport, ...options });
+  return session;
 }

@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
-import { BrowserTab } from './browser-tab.mjs';
+import { BrowserTab, newTabId, withExtensionPages } from './browser-tab.mjs';
 import { poll, ROOT } from './polling.mjs';
 
 /** The Chromium build under test; MHX_EXTENSION_DIR points elsewhere (e.g. a build made with MHX_OUT_DIR). */
 export const CHROMIUM_EXTENSION_DIR = path.resolve(ROOT, process.env.MHX_EXTENSION_DIR ?? '.output/chrome-mv3');
-export const CHROMIUM = '/usr/bin/chromium';
+/** The Chromium to run; MHX_CHROMIUM points elsewhere. */
+export const CHROMIUM = process.env.MHX_CHROMIUM ?? '/usr/bin/chromium';
 
 const COMMON_ARGS = [
   '--no-sandbox',
@@ -40,11 +41,36 @@ export function playwrightDriver(page) {
   return {
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
-    goto: (url) => page.goto(url),
+    goto: (url, options) => page.goto(url, options),
     reload: () => page.reload(),
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
     setViewport: (size) => page.setViewportSize(size),
+    addInitScript: (fn) => page.addInitScript(fn),
+    // A world of its own made through the DevTools protocol: the page's DOM and highlight registry,
+    // with the built-ins as Chromium made them, whatever the page did to its own.
+    async evaluateIsolated(fn, arg) {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { frameTree } = await cdp.send('Page.getFrameTree');
+        const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+          frameId: frameTree.frame.id,
+          worldName: 'mhx-test-probe',
+        });
+        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+          expression: `(${fn})(${JSON.stringify(arg ?? null)})`,
+          contextId: executionContextId,
+          returnByValue: true,
+          awaitPromise: true,
+        });
+        if (exceptionDetails) {
+          throw new Error(`probe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+        }
+        return result.value;
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    },
     frames: () =>
       page.frames().map((frame) => ({ url: () => frame.url(), evaluate: (fn, arg) => frame.evaluate(fn, arg) })),
     mouse: page.mouse,
@@ -54,10 +80,12 @@ export function playwrightDriver(page) {
     setInputFile: (selector, file) => page.locator(selector).setInputFiles(file),
     async captureDownload(action) {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), action()]);
-      return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+      const bytes = await readFile(await download.path());
+      return { fileName: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
     },
     screenshot: (options) => page.screenshot(options),
-    emulateColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    emulateMedia: (media) =>
+      page.emulateMedia(Object.fromEntries(Object.entries(media).filter(([, value]) => value !== undefined))),
     onError(report) {
       page.on('console', (message) => {
         if (message.type() === 'error') report(`console.error: ${message.text()} (${message.location().url})`);
@@ -122,51 +150,49 @@ export async function launchChromium({
     context,
     extensionId,
     userDataDir: profile,
+    /** The folder of the build under test. */
+    extensionDir,
     extensionUrl,
 
     /** Runs `fn(arg)` in the extension's service worker (woken again if Chromium stopped it); `chrome.*` is there. */
     async inExtension(fn, arg) {
-      return poll(async () => ({ value: await (await serviceWorker(context)).evaluate(fn, arg) }), {
-        timeout: 10_000,
-        message: 'the service worker to answer',
-      }).then((result) => result.value);
+      // Playwright's handle on a worker Chromium stopped never answers: a ping bounded in time tells
+      // (and fails the test) before `fn`, which may take long, runs unbounded.
+      const attempt = async () => {
+        const worker = await serviceWorker(context);
+        let timer;
+        const stuck = new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the service worker did not answer within 5 s')), 5_000);
+        });
+        try {
+          await Promise.race([worker.evaluate(() => true), stuck]);
+        } finally {
+          clearTimeout(timer);
+        }
+        return { value: await worker.evaluate(fn, arg) };
+      };
+      return poll(attempt, { timeout: 10_000, message: 'the service worker to answer' }).then((result) => result.value);
     },
 
     /**
      * Opens a new tab (at `url` if given) and returns it with its extension tab id: the extension
-     * has no "tabs" permission, so the id is the one tab that did not exist before.
+     * has no "tabs" permission, so the id is the one tab that did not exist before (`identify:
+     * false` skips that: no id). `initScript` runs in every document of the tab before its own scripts.
      */
-    async openTab(url, { viewport: size } = {}) {
-      if (!extension) {
-        const tab = wrap(await context.newPage());
-        if (size) await tab.setViewport(size);
+    async openTab(url, { viewport: size, initScript, identify = extension } = {}) {
+      const ids = async () => (await session.inExtension(() => chrome.tabs.query({}))).map((tab) => tab.id);
+      const before = identify ? new Set(await ids()) : null;
+      const page = await context.newPage();
+      if (size) await page.setViewportSize(size);
+      if (initScript) await page.addInitScript(initScript);
+      if (!identify) {
+        const tab = wrap(page);
         if (url) await tab.goto(url);
         return tab;
       }
-      const ids = async () => (await session.inExtension(() => chrome.tabs.query({}))).map((tab) => tab.id);
-      const before = new Set(await ids());
-      const page = await context.newPage();
-      if (size) await page.setViewportSize(size);
-      const tabId = await poll(
-        async () => {
-          const added = (await ids()).filter((id) => !before.has(id));
-          return added.length === 1 ? added[0] : null;
-        },
-        { message: 'the new tab to show up in chrome.tabs' },
-      );
-      const tab = wrap(page, tabId);
+      const tab = wrap(page, await newTabId(ids, before));
       if (url) await tab.goto(url);
       return tab;
-    },
-
-    /** An extension page ('options.html', 'reader.html#part-1') in a new tab. */
-    openExtensionPage(pagePath, options) {
-      return session.openTab(extensionUrl(pagePath), options);
-    },
-
-    /** The popup as a normal tab, about the tab `tabId`. */
-    openPopup(tabId, { viewport: size = { width: 400, height: 600 } } = {}) {
-      return session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport: size });
     },
 
     /** A tab whose address starts with `prefix`, opened by the extension or the page (waits for it). */
@@ -181,12 +207,24 @@ export async function launchChromium({
     /** Every open tab's address. */
     tabUrls: () => context.pages().map((page) => page.url()),
 
+    /**
+     * Calls `listener({ url, type, worker })` for each request Chromium reports in this browser:
+     * pages (content scripts' requests included), extension pages and the service worker. Returns
+     * the way to stop.
+     */
+    onRequest(listener) {
+      const report = (request) =>
+        listener({ url: request.url(), type: request.resourceType(), worker: request.serviceWorker() !== null });
+      context.on('request', report);
+      return () => context.off('request', report);
+    },
+
     async close({ keepProfile = false } = {}) {
       await context.close().catch(() => {});
       if (!keepProfile) await rm(profile, { recursive: true, force: true });
     },
   };
-  return session;
+  return withExtensionPages(session);
 }
 
 /**

@@ -4,13 +4,12 @@
 // browser cannot do what a test asks, known-differences.mjs says so by name.
 import path from 'node:path';
 import { after, before, test as nodeTest } from 'node:test';
-import { launchChromium } from './chromium-session.mjs';
+import { launchChromium, startVirtualDisplay } from './chromium-session.mjs';
 import { launchFirefox } from './firefox-session.mjs';
 import { startServer } from './fixture-server.mjs';
-import { knownDifference } from './known-differences.mjs';
+import { knownDifference, openBug } from './known-differences.mjs';
 import { poll } from './polling.mjs';
 
-export { startVirtualDisplay } from './chromium-session.mjs';
 export { FIXTURES_DIR, startServer } from './fixture-server.mjs';
 export * from './page-probes.mjs';
 export { poll, ROOT, sleep } from './polling.mjs';
@@ -24,12 +23,15 @@ const SUITE = path.basename(process.argv[1] ?? '');
 
 /**
  * node:test's `test`, except that a test this browser cannot run (a row of known-differences.mjs)
- * is reported as skipped with the reason, never left out in silence.
+ * is reported as skipped with the reason, never left out in silence, and one that an open product
+ * bug fails in this browser (OPEN_BUGS there) runs as a TODO that names the bug.
  */
 export function test(name, options, fn) {
   const reason = knownDifference(SUITE, name, BROWSER);
+  const bug = openBug(SUITE, name, BROWSER);
   const [opts, body] = typeof options === 'function' ? [{}, options] : [options ?? {}, fn];
-  return nodeTest(name, reason ? { ...opts, skip: `${BROWSER}: ${reason}` } : opts, body);
+  if (reason) return nodeTest(name, { ...opts, skip: `${BROWSER}: ${reason}` }, body);
+  return nodeTest(name, bug ? { ...opts, todo: `${BROWSER}: open bug: ${bug}` } : opts, body);
 }
 
 /**
@@ -40,7 +42,13 @@ export function test(name, options, fn) {
  */
 export async function launchExtension({ highlightMode, ...options } = {}) {
   const session = IN_FIREFOX ? await launchFirefox(options) : await launchChromium(options);
-  if (highlightMode !== undefined) await setHighlightMode(session, highlightMode);
+  try {
+    if (highlightMode !== undefined) await setHighlightMode(session, highlightMode);
+  } catch (error) {
+    // A browser left running would keep the test process alive: the run would hang, not fail.
+    await session.close();
+    throw error;
+  }
   return session;
 }
 
@@ -73,6 +81,87 @@ export async function setHighlightMode(session, mode) {
     );
   } finally {
     await page.close();
+  }
+}
+
+/** The options page in a new tab, once it has rendered. */
+export async function openOptions(session) {
+  const options = await session.openExtensionPage('options.html');
+  await options.waitFor('h1');
+  return options;
+}
+
+/** The toolbar badge's text for the tab `tabId`, as the browser holds it ('' for none). */
+export function badgeText(session, tabId) {
+  return session.inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+const NO_DISPLAY =
+  'needs Xvfb and xdotool (apt-get install xvfb xdotool): browser shortcuts ignore automated key events';
+
+/**
+ * A virtual display (startVirtualDisplay) for a test that presses real keys, closed after the test
+ * (after the browsers on it: close them first). Where Xvfb or xdotool is missing, null, and the
+ * test `t` is reported skipped, saying why.
+ */
+export async function virtualDisplay(t) {
+  const display = await startVirtualDisplay();
+  if (!display) {
+    t.skip(NO_DISPLAY);
+    return null;
+  }
+  t.after(() => display.close());
+  return display;
+}
+
+/**
+ * The browser with the extension on a virtual display, where real key presses (`display.press`)
+ * reach it, for the test `t` alone: `{ display, session }`, both closed after it; null where there
+ * is no display (the test is reported skipped).
+ */
+export async function launchOnVirtualDisplay(t, options = {}) {
+  const display = await startVirtualDisplay();
+  if (!display) {
+    t.skip(NO_DISPLAY);
+    return null;
+  }
+  let session;
+  t.after(async () => {
+    await session?.close();
+    display.close();
+  });
+  session = await launchExtension({ ...options, display });
+  return { display, session };
+}
+
+/** Sets the mode (as setHighlightMode) for the test `t` alone: the default mode is back after it. */
+export async function setHighlightModeFor(t, session, mode) {
+  await setHighlightMode(session, mode);
+  t.after(() => setHighlightMode(session, 'mental-health-pages'));
+}
+
+/**
+ * Zooms the tab `tabId` to `zoom` (1 is 100%). Chromium zooms a whole site by default, so there
+ * the tab is first set to zoom alone; Firefox cannot zoom one tab alone (per-tab zoom settings are
+ * Chromium's), so there the tab's site is zoomed: zoom back to 1 before the next test.
+ */
+export async function zoomTab(session, tabId, zoom) {
+  if (!IN_FIREFOX) {
+    await session.inExtension((tabId) => chrome.tabs.setZoomSettings(tabId, { scope: 'per-tab' }), tabId);
+  }
+  await session.inExtension(({ tabId, zoom }) => chrome.tabs.setZoom(tabId, zoom), { tabId, zoom });
+}
+
+/**
+ * Opens `pagePath` of the suite's server in the browser without the extension (useSession's `plain`),
+ * and returns what `read(tab)` makes of it: what the page is like untouched.
+ */
+export async function inPlainBrowser(env, pagePath, read) {
+  const tab = await env.plain.openTab(env.server.url(pagePath));
+  try {
+    return await read(tab);
+  } finally {
+    await tab.close();
   }
 }
 

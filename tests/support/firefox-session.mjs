@@ -6,16 +6,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { BrowserTab } from './browser-tab.mjs';
+import { BrowserTab, newTabId, withExtensionPages } from './browser-tab.mjs';
 import { DEFAULT_VIEWPORT } from './chromium-session.mjs';
 import { poll, ROOT } from './polling.mjs';
 
 /** The Firefox build under test; MHX_FIREFOX_EXTENSION_DIR points elsewhere (e.g. a build made with MHX_OUT_DIR). */
 export const FIREFOX_EXTENSION_DIR = path.resolve(ROOT, process.env.MHX_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3');
-export const FIREFOX = '/usr/bin/firefox-esr';
+/** The Firefox to run; MHX_FIREFOX points elsewhere (another build, or a broken one to test the failure). */
+export const FIREFOX = process.env.MHX_FIREFOX ?? '/usr/bin/firefox-esr';
 
 /** How long Firefox gets to start and answer before the run fails (it must fail, never hang). */
 const LAUNCH_TIMEOUT_MS = 60_000;
+
+/** The preferences behind `emulateMedia` (Firefox has no per-page emulation of media features over BiDi). */
+const MEDIA_PREFS = {
+  colorScheme: { name: 'layout.css.prefers-color-scheme.content-override', values: { dark: 0, light: 1 } },
+  reducedMotion: { name: 'ui.prefersReducedMotion', values: { 'no-preference': 0, reduce: 1 } },
+};
 
 /**
  * Firefox gives each add-on a random UUID for its moz-extension:// origin at install time; fixing it
@@ -30,8 +37,57 @@ function readManifest(extensionDir) {
       `The Firefox add-on is not built: ${path.relative(ROOT, file)} is missing. Run \`npm run build\` (or \`npx wxt build -b firefox\`) first.`,
     );
   }
-  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX} (apt-get install firefox-esr).`);
+  if (!existsSync(FIREFOX)) {
+    throw new Error(`Firefox not found at ${FIREFOX} (apt-get install firefox-esr, or set MHX_FIREFOX to its path).`);
+  }
   return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/**
+ * Runs in Firefox's own window (privileged, reached over BiDi thanks to --remote-allow-system-access):
+ * sets integer preferences (null clears one) and returns what each was (null: not set).
+ */
+function applyIntPrefs(prefs) {
+  const before = {};
+  for (const [name, value] of Object.entries(prefs)) {
+    before[name] = Services.prefs.prefHasUserValue(name) ? Services.prefs.getIntPref(name) : null;
+    if (value === null) Services.prefs.clearUserPref(name);
+    else Services.prefs.setIntPref(name, value);
+  }
+  return JSON.stringify(before);
+}
+
+/**
+ * Runs in Firefox's own window: the errors its Browser Console holds from documents whose address
+ * starts with `prefix` (uncaught exceptions and console.error calls), as text.
+ */
+function consoleErrors(prefix) {
+  const errors = [];
+  for (const message of Services.console.getMessageArray() ?? []) {
+    if (!(message instanceof Ci.nsIScriptError) || message.flags & Ci.nsIScriptError.warningFlag) continue;
+    if ((message.sourceName ?? '').startsWith(prefix)) errors.push(`${message.errorMessage} (${message.sourceName})`);
+  }
+  const storage = Cc['@mozilla.org/consoleAPI-storage;1'].getService(Ci.nsIConsoleAPIStorage);
+  for (const event of storage.getEvents()) {
+    if (event.level === 'error' && (event.filename ?? '').startsWith(prefix)) {
+      errors.push(`console.error: ${event.arguments.map(String).join(' ')} (${event.filename})`);
+    }
+  }
+  return JSON.stringify(errors);
+}
+
+/** Runs `fn(arg)` (it returns a JSON string) in Firefox's own window and returns what it parsed to. */
+async function inBrowserWindow(browser, fn, arg) {
+  const { result: tree } = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const { result } = await browser.connection.send('script.evaluate', {
+    expression: `(${fn})(${JSON.stringify(arg)})`,
+    target: { context: tree.contexts[0].context },
+    awaitPromise: false,
+  });
+  if (result.type !== 'success') {
+    throw new Error(`${fn.name} failed in Firefox's window: ${result.exceptionDetails?.text}`);
+  }
+  return JSON.parse(result.result.value);
 }
 
 /** Rejects when `promise` has not settled within `ms`, naming `what`. */
@@ -64,12 +120,17 @@ async function gotoExtensionPage(page, url) {
   }
 }
 
-/** Adapts a puppeteer page to what BrowserTab drives. */
-export function puppeteerDriver(page) {
+/**
+ * Adapts a puppeteer page to what BrowserTab drives. `setPrefs` sets browser preferences and returns
+ * what they were (see `launchFirefox`): the media a tab emulates is set browser-wide, and put back
+ * when the tab closes.
+ */
+export function puppeteerDriver(page, setPrefs) {
+  let mediaBefore = null;
   return {
     url: () => page.url(),
     evaluate: (fn, arg) => (typeof fn === 'string' ? page.evaluate(fn) : page.evaluate(fn, arg)),
-    goto: (url) => (url.startsWith('moz-extension:') ? gotoExtensionPage(page, url) : page.goto(url)),
+    goto: (url, options) => (url.startsWith('moz-extension:') ? gotoExtensionPage(page, url) : page.goto(url, options)),
     async reload() {
       const url = page.url();
       if (url.startsWith('moz-extension:')) {
@@ -79,9 +140,20 @@ export function puppeteerDriver(page) {
         await page.reload();
       }
     },
-    close: () => page.close(),
+    async close() {
+      if (mediaBefore) await setPrefs(mediaBefore);
+      await page.close();
+    },
     bringToFront: () => page.bringToFront(),
     setViewport: (size) => page.setViewport(size),
+    addInitScript: (fn) => page.evaluateOnNewDocument(fn),
+    // A sandbox of puppeteer's own (a WebDriver BiDi sandbox): the page's DOM through Xray wrappers,
+    // with the built-ins as Firefox made them, whatever the page did to its own.
+    evaluateIsolated: (fn, arg) =>
+      page
+        .mainFrame()
+        .isolatedRealm()
+        .evaluate(`(${fn})(${JSON.stringify(arg ?? null)})`),
     frames: () =>
       page.frames().map((frame) => ({
         url: () => frame.url(),
@@ -98,36 +170,52 @@ export function puppeteerDriver(page) {
     },
     async captureDownload(action) {
       // Firefox under BiDi reports no download events: the page's save is caught where it starts,
-      // the click on a link to a blob (how extension pages save a file), and the blob read back:
-      // from the Blob itself when the page made it here, since an extension page's CSP
-      // (connect-src 'none') forbids fetching even a blob: URL.
+      // the click on a link to a blob (how extension pages save a file). The blob is read as an
+      // object, kept when its URL was made: an extension page's CSP (connect-src 'none') refuses a
+      // fetch of the URL.
       await page.evaluate(() => {
         window.mhxTestDownloads = [];
         const blobs = new Map();
         const createObjectURL = URL.createObjectURL;
-        URL.createObjectURL = function rememberBlob(object) {
+        URL.createObjectURL = (object) => {
           const url = createObjectURL.call(URL, object);
-          if (object instanceof Blob) blobs.set(url, object);
+          blobs.set(url, object);
           return url;
         };
         const click = HTMLAnchorElement.prototype.click;
         HTMLAnchorElement.prototype.click = function captureDownload() {
-          if (this.download && this.href.startsWith('blob:')) {
-            const blob = blobs.get(this.href);
-            const text = blob ? blob.text() : fetch(this.href).then((response) => response.text());
-            window.mhxTestDownloads.push(text.then((content) => ({ fileName: this.download, text: content })));
+          if (this.download && blobs.has(this.href)) {
+            window.mhxTestDownloads.push(
+              blobs
+                .get(this.href)
+                .arrayBuffer()
+                .then((buffer) => ({
+                  fileName: this.download,
+                  base64: btoa(Array.from(new Uint8Array(buffer), (byte) => String.fromCharCode(byte)).join('')),
+                })),
+            );
             return;
           }
           click.call(this);
         };
       });
       await action();
-      return poll(() => page.evaluate(() => (window.mhxTestDownloads.length > 0 ? window.mhxTestDownloads[0] : null)), {
-        message: 'the page to save a file',
-      });
+      const { fileName, base64 } = await poll(
+        () => page.evaluate(() => (window.mhxTestDownloads.length > 0 ? window.mhxTestDownloads.shift() : null)),
+        { message: 'the page to save a file' },
+      );
+      const bytes = Buffer.from(base64, 'base64');
+      return { fileName, bytes, text: bytes.toString('utf8') };
     },
     screenshot: (options) => page.screenshot(options),
-    emulateColorScheme: (value) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value }]),
+    async emulateMedia(media) {
+      const prefs = {};
+      for (const [feature, value] of Object.entries(media)) {
+        if (value !== undefined) prefs[MEDIA_PREFS[feature].name] = MEDIA_PREFS[feature].values[value];
+      }
+      const before = await setPrefs(prefs);
+      mediaBefore = { ...before, ...mediaBefore };
+    },
     onError(report) {
       page.on('console', (message) => {
         if (message.type() === 'error') report(`console.error: ${message.text()}`);
@@ -150,6 +238,7 @@ export async function launchFirefox({
   extensionDir = FIREFOX_EXTENSION_DIR,
   prefs = {},
   env = {},
+  display,
   viewport = DEFAULT_VIEWPORT,
   locale,
   colorScheme,
@@ -164,16 +253,19 @@ export async function launchFirefox({
     puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX,
-      headless: true,
+      headless: display === undefined,
       userDataDir: profile,
-      // Lets BiDi install an add-on from a folder (webExtension.install).
+      // Lets BiDi install an add-on from a folder (webExtension.install) and set preferences (emulateMedia).
       args: ['--remote-allow-system-access'],
       defaultViewport: viewport,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...(display === undefined ? {} : { DISPLAY: display.name }), ...env },
+      timeout: LAUNCH_TIMEOUT_MS,
       protocolTimeout: LAUNCH_TIMEOUT_MS,
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [addonId]: ADDON_UUID }),
-        // A temporary add-on is uninstalled when Firefox closes; a restart test needs its storage kept.
+        // The add-on's storage and origin outlive an uninstall and a new install of it in one run. A
+        // restart needs neither (the profile keeps a temporary add-on's storage, and its origin is
+        // pinned above): site-switch-persistence.test.mjs restarts Firefox and finds the rules.
         'extensions.webextensions.keepStorageOnUninstall': true,
         'extensions.webextensions.keepUuidOnUninstall': true,
         ...(locale ? { 'intl.locale.requested': locale, 'intl.accept_languages': locale } : {}),
@@ -186,7 +278,9 @@ export async function launchFirefox({
     `Starting ${FIREFOX}`,
   );
   const extensionUrl = (page) => `moz-extension://${ADDON_UUID}/${page.replace(/^\//u, '')}`;
-  const wrap = (page, tabId) => new BrowserTab({ browserName: 'firefox', page, tabId, driver: puppeteerDriver(page) });
+  const setPrefs = (values) => inBrowserWindow(browser, applyIntPrefs, values);
+  const wrap = (page, tabId) =>
+    new BrowserTab({ browserName: 'firefox', page, tabId, driver: puppeteerDriver(page, setPrefs) });
   try {
     // Firefox wants an absolute path.
     if (extension)
@@ -194,9 +288,37 @@ export async function launchFirefox({
     // An extension page of our own to reach the extension API and ask which tab is which: without
     // the "tabs" permission it tells ids and nothing else, so a new tab is the one id that was not
     // there before. It hears runtime messages and storage changes too.
-    const controlPage = (await browser.pages())[0] ?? (await browser.newPage());
+    let controlPage = (await browser.pages())[0] ?? (await browser.newPage());
     if (extension) await gotoExtensionPage(controlPage, extensionUrl('reader.html'));
-    const tabIds = () => controlPage.evaluate(() => browser.tabs.query({}).then((tabs) => tabs.map((tab) => tab.id)));
+    /** The control page; opened again when the add-on closed it (a reload closes its pages). */
+    const control = async () => {
+      // puppeteer may not have heard yet that the page went: asked, a closed page fails.
+      const alive = await controlPage.evaluate(() => typeof browser?.tabs?.query === 'function').catch(() => false);
+      if (alive) return controlPage;
+      const page = await browser.newPage();
+      await poll(
+        async () => {
+          await gotoExtensionPage(page, extensionUrl('reader.html'));
+          return page.evaluate(() => typeof browser?.tabs?.query === 'function');
+        },
+        { timeout: 20_000, message: 'the add-on to be back after a reload' },
+      );
+      controlPage = page;
+      return page;
+    };
+    // Requests of every tab, for onRequest: WebDriver BiDi reports a tab's requests, not the background's.
+    const requestListeners = new Set();
+    const reportRequests = (page) =>
+      page.on('request', (request) => {
+        for (const listener of requestListeners) listener({ url: request.url(), type: null, worker: false });
+      });
+    for (const page of await browser.pages()) reportRequests(page);
+    browser.on('targetcreated', async (target) => {
+      const page = await target.page().catch(() => null);
+      if (page) reportRequests(page);
+    });
+    const tabIds = async () =>
+      (await control()).evaluate(() => browser.tabs.query({}).then((tabs) => tabs.map((tab) => tab.id)));
 
     const session = {
       browserName: 'firefox',
@@ -204,37 +326,20 @@ export async function launchFirefox({
       browser,
       addonId,
       userDataDir: profile,
+      /** The folder of the build under test. */
+      extensionDir,
       extensionUrl,
-      /** The extension page the session keeps open (the reader), as a tab. */
-      control: wrap(controlPage),
-
       /** Runs `fn(arg)` in an extension page of the add-on; `chrome.*` and `browser.*` are there. */
-      inExtension: (fn, arg) => controlPage.evaluate(fn, arg),
+      inExtension: async (fn, arg) => (await control()).evaluate(fn, arg),
 
-      async openTab(url, { viewport: size } = {}) {
-        const before = extension ? new Set(await tabIds()) : null;
+      async openTab(url, { viewport: size, initScript, identify = extension } = {}) {
+        const before = identify ? new Set(await tabIds()) : null;
         const page = await browser.newPage();
         if (size) await page.setViewport(size);
-        const tabId = extension
-          ? await poll(
-              async () => {
-                const added = (await tabIds()).filter((id) => !before.has(id));
-                return added.length === 1 ? added[0] : null;
-              },
-              { message: 'the new tab to show up in browser.tabs' },
-            )
-          : undefined;
-        const tab = wrap(page, tabId);
+        if (initScript) await page.evaluateOnNewDocument(initScript);
+        const tab = wrap(page, identify ? await newTabId(tabIds, before) : undefined);
         if (url) await tab.goto(url);
         return tab;
-      },
-
-      openExtensionPage(pagePath, options) {
-        return session.openTab(extensionUrl(pagePath), options);
-      },
-
-      openPopup(tabId, { viewport: size = { width: 400, height: 600 } } = {}) {
-        return session.openExtensionPage(`popup.html?tab=${tabId}`, { viewport: size });
       },
 
       async waitForTab(prefix, { timeout = 10_000 } = {}) {
@@ -252,14 +357,36 @@ export async function launchFirefox({
         return wrap(page);
       },
 
-      tabUrls: async () => (await browser.pages()).filter((page) => page !== controlPage).map((page) => page.url()),
+      /**
+       * Errors the add-on's pages and background logged or threw, as the Browser Console keeps them
+       * (Chromium's counterpart is chrome://extensions, see tests/hostile/faults-kit.mjs).
+       */
+      extensionErrors: () => inBrowserWindow(browser, consoleErrors, extensionUrl('')),
+
+      /**
+       * Calls `listener({ url, type: null, worker: false })` for each request Firefox reports for a
+       * tab (pages with their content scripts' requests, extension pages in tabs; not the add-on's
+       * background). Returns the way to stop.
+       */
+      onRequest(listener) {
+        requestListeners.add(listener);
+        return () => requestListeners.delete(listener);
+      },
+
+      // Asked of each document: puppeteer does not always hear where an add-on's page went.
+      tabUrls: async () =>
+        Promise.all(
+          (await browser.pages())
+            .filter((page) => page !== controlPage)
+            .map((page) => page.evaluate(() => location.href).catch(() => page.url())),
+        ),
 
       async close({ keepProfile = false } = {}) {
         await within(browser.close(), 30_000, 'Closing Firefox').catch(() => browser.process()?.kill('SIGKILL'));
         if (!keepProfile) await rm(profile, { recursive: true, force: true });
       },
     };
-    return session;
+    return withExtensionPages(session);
   } catch (error) {
     await browser.close().catch(() => {});
     throw error;

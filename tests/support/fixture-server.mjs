@@ -45,15 +45,23 @@ export async function startServer({ routes = {} } = {}) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
+  const { port, close } = await listenOnLoopback(server);
   return {
     port,
     /** `host` may be 'localhost' to reach the same server as a different site. */
     url: (pagePath, host = '127.0.0.1') => `http://${host}:${port}/${pagePath.replace(/^\//u, '')}`,
+    close,
+  };
+}
+
+/** Starts the node `server` on 127.0.0.1 at a random port: its port, and `close()` (open connections too). */
+export async function listenOnLoopback(server) {
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    port: server.address().port,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -3,6 +3,7 @@
 // with `evaluate`; the card helpers also use the tab's pointer).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { poll, ROOT } from './polling.mjs';
 
@@ -15,6 +16,9 @@ export const CARD = 'mhx-explainer >>> .term-card';
 // ---------------------------------------------------------------------------------------------
 // Highlights
 
+/** The number of terms in tests/fixtures/pages/article.html (listed in highlights.test.mjs). */
+export const ARTICLE_TERM_COUNT = 20;
+
 export function highlightCount(tab) {
   return tab.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT);
 }
@@ -26,6 +30,16 @@ export function highlightedTexts(tab) {
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     return ranges.map((range) => range.toString());
   }, HIGHLIGHT);
+}
+
+/**
+ * The highlighted texts as registered, sorted when `sorted`. Ranges in a shadow tree cannot be
+ * ordered against the light DOM's, so pages with shadow roots are read this way.
+ */
+export function registeredTexts(tab, { sorted = false } = {}) {
+  return tab
+    .evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map(String), HIGHLIGHT)
+    .then((texts) => (sorted ? texts.sort() : texts));
 }
 
 /** Every highlighted range in document order: its text, its ancestors' local names, whether it is editable, its rect. */
@@ -98,6 +112,20 @@ export async function termRect(tab, text, nth = 0) {
   return rect;
 }
 
+/**
+ * Marks the tab's document, so that `sameDocument` can tell later that a change came without a
+ * reload (the mark lives only as long as the document does).
+ */
+export function markDocument(tab) {
+  return tab.evaluate(() => {
+    window.sameDocument = true;
+  });
+}
+
+export function sameDocument(tab) {
+  return tab.evaluate(() => window.sameDocument === true);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The card
 
@@ -118,6 +146,11 @@ export function cardText(tab) {
       box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
     };
   }, CARD_HOST);
+}
+
+/** The open card's title; null while no card is shown. */
+export async function cardTitle(tab) {
+  return (await cardText(tab))?.title ?? null;
 }
 
 /**
@@ -190,8 +223,31 @@ export function assertNotOver(box, rect, what = 'the card') {
   assert.ok(!overlaps, `${what} ${JSON.stringify(box)} covers the term ${JSON.stringify(rect)}`);
 }
 
+/**
+ * Runs axe-core in the tab's top document (`context` as axe.run takes it, e.g.
+ * `{ include: [{ fromShadowDom: ['mhx-explainer', '.term-card'] }] }`; the whole document by
+ * default) and returns the rules it found violated, with the elements, and the rules that passed.
+ * Injected through the automation protocol, so it runs in either browser and under any page CSP.
+ */
+export async function accessibilityCheck(tab, context = null) {
+  if (!(await tab.evaluate(() => typeof window.axe?.run === 'function'))) {
+    const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await tab.evaluate(`${source}\n;axe.configure({ allowedOrigins: ['<same_origin>'] }); true`);
+  }
+  return tab.evaluate(
+    `axe.run(${JSON.stringify(context)} ?? document).then((results) => ({
+      violations: results.violations.map(({ id, nodes }) => ({ id, nodes: nodes.map(({ target }) => ({ target })) })),
+      passes: results.passes.map(({ id }) => ({ id })),
+    }))`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Content and fixtures
+
+/** A whole HTML page around `body`, for pages served from memory (startServer's `routes`). */
+export const htmlPage = (body, { head = '', title = 'Test page' } = {}) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}<title>${title}</title></head><body>${body}</body></html>`;
 
 /**
  * The glossary as the extension bundles it, read from content/glossary.ts. The file is a plain

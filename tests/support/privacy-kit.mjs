@@ -1,7 +1,9 @@
-// What the privacy tests (tests/e2e/privacy.test.mjs, tests/e2e-firefox/firefox-privacy.test.mjs) share: a
-// page whose text must never leave its tab, a recording proxy that sees every request leaving the
-// browser, and a reader of everything the extension has stored.
+// What the privacy suite (tests/e2e/privacy.test.mjs) needs: a page whose text must never leave its
+// tab, a recording proxy that sees every request leaving the browser, the browser set up to send
+// everything through it, and a reader of everything the extension has stored.
 import { createServer, request as httpRequest } from 'node:http';
+import { IN_FIREFOX } from './e2e.mjs';
+import { listenOnLoopback } from './fixture-server.mjs';
 
 /** Written only in the private page's text and title: it must never show up outside the tab. */
 export const PAGE_SECRET = 'Quillfeather-4711';
@@ -56,8 +58,8 @@ export async function storedAsText(recorded) {
  * so whatever leaves the browser — from a page, a content script, an extension page or the
  * extension's background — is seen here, whatever API made it. Requests for the fixture server are
  * passed on to it; anything else is recorded and refused, so the machine's own network is never used.
- * `fixturePort` is the port of the fixture server (tests/e2e/harness.mjs startServer) on 127.0.0.1;
- * requests for it, under 127.0.0.1 or localhost, are forwarded.
+ * `fixturePort` is the port of the fixture server (startServer) on 127.0.0.1; requests for it, under
+ * 127.0.0.1 or localhost, are forwarded.
  */
 export async function startRecordingProxy({ fixturePort }) {
   /** Every request that reached the proxy: { method, url } with an absolute URL (CONNECT: host:port). */
@@ -107,11 +109,7 @@ export async function startRecordingProxy({ fixturePort }) {
     socket.destroy();
   });
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
+  const { port, close } = await listenOnLoopback(server);
   return {
     port,
     /** Every request seen so far (a copy). */
@@ -120,10 +118,38 @@ export async function startRecordingProxy({ fixturePort }) {
     foreign: () => requests.filter((entry) => !isFixture(entry.url)),
     /** Requests for the fixture server. */
     fixture: () => requests.filter((entry) => isFixture(entry.url)),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
+  };
+}
+
+/**
+ * Hosts Chromium itself calls in the background whether or not an extension is installed (component
+ * updater, account check, autofill), despite --disable-background-networking; the extension's CSP
+ * would refuse them, and no page or worker reports them. Firefox's own background traffic can be
+ * switched off (see `recordedLaunch`), so there is no exception there.
+ */
+export const BROWSER_OWN_SERVICES = new Set(
+  IN_FIREFOX
+    ? []
+    : ['update.googleapis.com', 'accounts.google.com', 'content-autofill.googleapis.com', 'clients2.google.com'],
+);
+
+/** The options for launchExtension that send every request of the browser, loopback included, through `proxy`. */
+export function recordedLaunch(proxy) {
+  if (!IN_FIREFOX) return { proxy: { server: `http://127.0.0.1:${proxy.port}` } };
+  return {
+    prefs: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      // Firefox's own Remote Settings sync (the only background traffic left under puppeteer's
+      // automation preferences); the server preference only counts with the variable below.
+      'services.settings.server': 'data:,#remote-settings-off/v1',
+    },
+    env: { MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
   };
 }
