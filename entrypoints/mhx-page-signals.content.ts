@@ -1,11 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { announceDesignModeChanges } from '@/page/signals/design-mode-announcer';
-import { announceAttachedShadowRoots } from '@/page/signals/shadow-root-announcer';
+import { prepareDesignModeAnnouncer } from '@/page/signals/design-mode-announcer';
+import { prepareShadowRootAnnouncer } from '@/page/signals/shadow-root-announcer';
+import { installWhenWanted } from '@/page/signals/signals-on-request';
 
 /**
- * In the page's own world, from the start: tells the explainer (entrypoints/explainer.content) of
- * what no mutation record reports: shadow roots attached to elements already on the page, and
- * design mode switched on or off.
+ * In the page's own world, from the start: tells the engine (page/engine/) of what no mutation
+ * record reports: shadow roots attached to elements already on the page, and design mode switched on
+ * or off. It takes the built-ins it needs now, and wraps nothing until the engine, loaded only where
+ * the page will be highlighted, asks for it (page/signals/signals-on-request.ts).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -15,7 +17,14 @@ export default defineContentScript({
   // No global variable for its result: the page's own names stay the page's.
   globalName: false,
   main() {
-    announceAttachedShadowRoots(Element.prototype);
-    announceDesignModeChanges(Document.prototype);
+    // The prototypes are looked up when the engine asks: a page never highlighted pays for nothing more.
+    installWhenWanted(
+      document,
+      prepareShadowRootAnnouncer(() => Element.prototype),
+    );
+    installWhenWanted(
+      document,
+      prepareDesignModeAnnouncer(() => Document.prototype),
+    );
   },
 });

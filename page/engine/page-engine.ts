@@ -1,0 +1,111 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { compiledGlossary } from '@/content/compiled-glossary';
+import { sendMessage } from '@/extension/messages';
+import { PageExplainer, type PageTermStats } from '@/page/page-explainer';
+import { wakePageSignals } from '@/page/signals/signals-on-request';
+import { pageRelevance } from '@/utils/page-relevance';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
+import { pageAddress, type SiteDecision } from '@/utils/site-rules';
+import { createTermMatcher } from '@/utils/term-matcher';
+import type { ExplainerEngine, ExplainerEngineStart } from './engine-module';
+
+/**
+ * The term engine of one frame, started by the gate where the page will be highlighted (or may be,
+ * in "only pages about mental health"): the scan and its observers, relevance judged on each
+ * finished pass, the badge count, keyboard reading, and the page-world signals it asks for.
+ */
+export function startPageEngine(
+  ctx: ContentScriptContext,
+  start: ExplainerEngineStart & { highlightCss: string },
+): ExplainerEngine {
+  // From the content script's start to the engine's, for `npm run bench` (the gate's share of the first highlight's wait).
+  performance.measure(`${start.prefix}:engine`, { start: start.startedAt, end: performance.now() });
+  // Shadow roots attached and design mode switched from now on are announced (page/signals/).
+  wakePageSignals(document);
+  // Only the matcher: what the cards say comes with the card script, the first time one is wanted.
+  const matcher = createTermMatcher(compiledGlossary);
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let decision: SiteDecision = { verdict: 'off', reason: 'unsupported-page' };
+  /** Passes over the page since it was last switched on: relevance is judged on a finished pass. */
+  let passes = 0;
+  /** Once a page proves to be about mental health it stays so: highlights must not flicker as it changes. */
+  let relevant = false;
+  /** A single-page app moved to another address: the next finished pass judges the page afresh. */
+  let rejudge = false;
+  let reportedCount: number | null | undefined;
+
+  const shown = () => decision.verdict === 'on' || (decision.verdict === 'if-relevant' && relevant);
+  const judge = (stats: PageTermStats) => {
+    if (decision.verdict !== 'if-relevant' || (relevant && !rejudge)) return;
+    rejudge = false;
+    relevant = pageRelevance(stats, { firstOccurrenceOnly: settings.firstOccurrenceOnly }).relevant;
+    explainer.setHighlightsVisible(relevant);
+  };
+  // The toolbar badge: this frame's highlighted terms, null when it shows none.
+  const reportCount = () => {
+    const count = shown() ? Object.values(explainer.termCounts()).reduce((sum, n) => sum + n, 0) : null;
+    if (count === reportedCount) return;
+    reportedCount = count;
+    sendMessage('reportTermCount', count).catch(() => {});
+  };
+
+  const explainer = new PageExplainer(ctx, {
+    prefix: start.prefix,
+    matcher,
+    highlightCss: start.highlightCss,
+    openDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
+    onReadMore: (anchor) => void sendMessage('openReader', anchor),
+    onTermsChanged: (stats) => {
+      passes++;
+      judge(stats);
+      reportCount();
+    },
+  });
+
+  // A page leaving (or entering the back-forward cache) takes its count off the badge; back, it puts it again.
+  ctx.addEventListener(window, 'pagehide', () => {
+    if (reportedCount === null || reportedCount === undefined) return;
+    reportedCount = null;
+    sendMessage('reportTermCount', null).catch(() => {});
+  });
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (event.persisted) reportCount();
+  });
+
+  const engine: ExplainerEngine = {
+    apply(next, nextDecision) {
+      settings = next;
+      decision = nextDecision;
+      if (decision.verdict === 'off') {
+        explainer.disable();
+        passes = 0;
+      }
+      explainer.setHoverDelay(next.hoverDelayMs);
+      explainer.setFirstOccurrenceOnly(next.firstOccurrenceOnly);
+      // Hidden until relevance is known, so a page that is not about mental health never flashes.
+      explainer.setHighlightsVisible(decision.verdict !== 'if-relevant' || relevant);
+      if (decision.verdict !== 'off') {
+        explainer.enable();
+        if (passes > 0) judge(explainer.stats());
+      }
+      reportCount();
+    },
+    locationChanged() {
+      rejudge = true;
+    },
+    pageState() {
+      const address = pageAddress(location.href);
+      return {
+        site: address?.host ?? null,
+        path: address?.path ?? '/',
+        enabled: shown(),
+        relevant: decision.verdict === 'if-relevant' && passes > 0 ? relevant : null,
+        termCounts: shown() ? explainer.termCounts() : {},
+      };
+    },
+    showAdjacentTerm: (direction) => explainer.showAdjacentTerm(direction),
+    showTerm: (termId) => explainer.showTerm(termId),
+  };
+  engine.apply(start.settings, start.decision);
+  return engine;
+}
