@@ -3,6 +3,7 @@ import { compiledGlossary } from '@/content/compiled-glossary';
 import { sendMessage } from '@/extension/messages';
 import { PageExplainer, type PageTermStats } from '@/page/page-explainer';
 import { wakePageSignals } from '@/page/signals/signals-on-request';
+import { glossarySenses } from '@/utils/one-sense-per-page';
 import { pageRelevance } from '@/utils/page-relevance';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
 import { pageAddress, type SiteDecision } from '@/utils/site-rules';
@@ -53,6 +54,7 @@ export function startPageEngine(
     prefix: start.prefix,
     matcher,
     highlightCss: start.highlightCss,
+    senses: glossarySenses(compiledGlossary),
     openDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
     onReadMore: (anchor) => void sendMessage('openReader', anchor),
     onTermsChanged: (stats) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   browserSpecificManifest,
-  pageScriptAccess,
   FIREFOX_ADDON_ID,
   FIREFOX_ANDROID_MIN_VERSION,
   FIREFOX_MIN_VERSION,
+  pageScriptAccess,
 } from '@/utils/browser-differences';
 
 describe('browserSpecificManifest', () => {

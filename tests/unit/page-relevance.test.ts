@@ -84,7 +84,12 @@ describe('mayBeRelevant: could a scan judge the page about mental health?', () =
   it.each([
     ['no terms', {}, never, false],
     ['two terms however often', { depression: 40, anxiety: 40 }, never, false],
-    ['six different terms', { ssri: 1, ketamine: 1, serotonin: 1, depression: 1, anxiety: 1, glutamate: 1 }, never, true],
+    [
+      'six different terms',
+      { ssri: 1, ketamine: 1, serotonin: 1, depression: 1, anxiety: 1, glutamate: 1 },
+      never,
+      true,
+    ],
     ['three terms, dense enough', { ssri: 2, ketamine: 2, glutamate: 1 }, () => 10_000, true],
     ['three terms, too thin', { ssri: 2, ketamine: 2, glutamate: 1 }, () => 10_001, false],
     ['three terms, nothing known of the text', { ssri: 1, ketamine: 1, glutamate: 1 }, () => 0, true],

@@ -42,7 +42,8 @@ describe('createTextTermCounter: the gate’s count of a page’s text fetched a
       const gate = count(text);
       const found: Record<string, number> = {};
       for (const match of matcher.findAll(text)) found[match.termId] = (found[match.termId] ?? 0) + 1;
-      for (const [termId, n] of Object.entries(found)) expect(gate[termId] ?? 0, `${termId} in ${text}`).toBeGreaterThanOrEqual(n);
+      for (const [termId, n] of Object.entries(found))
+        expect(gate[termId] ?? 0, `${termId} in ${text}`).toBeGreaterThanOrEqual(n);
     }
   });
 
