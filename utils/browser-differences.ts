@@ -11,8 +11,8 @@
  *   Highlight API above all: older ones would install it and highlight nothing. Firefox for Android
  *   reads `data_collection_permissions` only from 142, so there the add-on asks for 142: an older
  *   one would install it without showing the user that nothing is collected.
- * - The scripts the content script loads when they are wanted, the term engine and the hover card
- *   (see `pageScriptAccess`), are reachable from web pages' content scripts; Chromium serves them
+ * - The scripts the content script loads when they are wanted, the term engine, its page-world
+ *   signals and the hover card (see `pageScriptAccess`), are reachable from web pages' content scripts; Chromium serves them
  *   under a per-session URL (`use_dynamic_url`), so a page cannot probe a fixed URL to learn the
  *   extension is installed. Firefox has no such option and needs none: its
  *   moz-extension:// origin is a random UUID of each installation, which pages cannot guess.
@@ -48,16 +48,17 @@ export function browserSpecificManifest(browser: TargetBrowser) {
 const PAGE_SCRIPT_PAGES = ['http://*/*', 'https://*/*'];
 
 /**
- * `web_accessible_resources` for the scripts the content script imports when they are wanted: the
- * term engine, where a page will be highlighted (page/engine/engine-module.ts), and the hover card,
- * the first time a card is wanted (page/card/term-card-module.ts). Both browsers load a content
- * script's `import()` as its page would, so the files must be web-accessible. Nothing else of the
- * extension is.
+ * `web_accessible_resources` for the scripts the content script loads when they are wanted: the
+ * term engine, where a page will be highlighted (page/engine/engine-module.ts), the page-world
+ * signals the engine puts in such a page (entrypoints/mhx-page-signals.ts), and the hover card, the
+ * first time a card is wanted (page/card/term-card-module.ts). Browsers load a content script's
+ * `import()` and a script element it adds as the page would, so the files must be web-accessible.
+ * Nothing else of the extension is.
  */
 export function pageScriptAccess(browser: TargetBrowser) {
   return [
     {
-      resources: ['explainer-engine.js', 'term-card.js'],
+      resources: ['explainer-engine.js', 'mhx-page-signals.js', 'term-card.js'],
       matches: PAGE_SCRIPT_PAGES,
       ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
     },

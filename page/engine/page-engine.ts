@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { injectScript } from 'wxt/utils/inject-script';
 import { compiledGlossary } from '@/content/compiled-glossary';
 import { sendMessage } from '@/extension/messages';
 import { PageExplainer, type PageTermStats } from '@/page/page-explainer';
-import { wakePageSignals } from '@/page/signals/signals-on-request';
 import { glossarySenses } from '@/utils/one-sense-per-page';
 import { pageRelevance } from '@/utils/page-relevance';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
@@ -21,8 +21,11 @@ export function startPageEngine(
 ): ExplainerEngine {
   // From the content script's start to the engine's, for `npm run bench` (the gate's share of the first highlight's wait).
   performance.measure(`${start.prefix}:engine`, { start: start.startedAt, end: performance.now() });
-  // Shadow roots attached and design mode switched from now on are announced (page/signals/).
-  wakePageSignals(document);
+  // Shadow roots attached and design mode switched are announced from the page's own world
+  // (entrypoints/mhx-page-signals.ts), put there now, only in pages the engine runs in; until it has
+  // run, the scan finds the roots already attached. A sandboxed page (an opaque origin: "null") may
+  // not run scripts, and would log that it refused this one.
+  if (self.origin !== 'null') injectScript('/mhx-page-signals.js').catch(() => {});
   // Only the matcher: what the cards say comes with the card script, the first time one is wanted.
   const matcher = createTermMatcher(compiledGlossary);
   let settings: Settings = { ...DEFAULT_SETTINGS };

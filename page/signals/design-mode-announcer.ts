@@ -10,26 +10,17 @@ export const DESIGN_MODE_CHANGED = 'mhx-design-mode-changed';
 
 /** Makes setting `designMode` announce a change; like `announceAttachedShadowRoots`, in the page's world. */
 export function announceDesignModeChanges(prototype: Document): void {
-  prepareDesignModeAnnouncer(() => prototype)();
-}
-
-/** Returns the step that wraps the `designMode` setter, when the engine asks for it (see `prepareShadowRootAnnouncer`). */
-export function prepareDesignModeAnnouncer(prototype: () => Document): () => void {
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, 'designMode');
+  const { get, set } = descriptor ?? {};
+  if (!descriptor || !get || !set) return;
   const { apply } = Reflect;
-  const { getOwnPropertyDescriptor, defineProperty } = Object;
-  return () => {
-    const target = prototype();
-    const descriptor = getOwnPropertyDescriptor(target, 'designMode');
-    const { get, set } = descriptor ?? {};
-    if (!descriptor || !get || !set) return;
-    const announce = pageWorldEvent(DESIGN_MODE_CHANGED, {});
-    defineProperty(target, 'designMode', {
-      ...descriptor,
-      set(this: Document, mode: string) {
-        const before: unknown = apply(get, this, []);
-        apply(set, this, [mode]);
-        if (apply(get, this, []) !== before) announce(this);
-      },
-    });
-  };
+  const announce = pageWorldEvent(DESIGN_MODE_CHANGED, {});
+  Object.defineProperty(prototype, 'designMode', {
+    ...descriptor,
+    set(this: Document, mode: string) {
+      const before: unknown = apply(get, this, []);
+      apply(set, this, [mode]);
+      if (apply(get, this, []) !== before) announce(this);
+    },
+  });
 }

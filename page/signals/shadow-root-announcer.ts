@@ -14,33 +14,18 @@ export const SHADOW_ROOT_ATTACHED = 'mhx-shadow-root-attached';
  * An element not yet on the page needs no announcement: it is read when it is added.
  */
 export function announceAttachedShadowRoots(prototype: Element): void {
-  prepareShadowRootAnnouncer(() => prototype)();
-}
-
-/**
- * Returns the step that wraps `attachShadow`, to be taken when the engine asks for it
- * (signals-on-request.ts): it wraps whatever `attachShadow` is then, so a page's own wrapper keeps
- * working, and takes the other built-ins it uses then, so a page that replaces them later changes
- * nothing. Made at the page's start, it takes only what finding the prototype needs: pages that are
- * never highlighted pay for nothing else.
- */
-export function prepareShadowRootAnnouncer(prototype: () => Element): () => void {
-  const { getOwnPropertyDescriptor } = Object;
+  const attach = prototype.attachShadow;
+  const isConnected = Object.getOwnPropertyDescriptor(Node.prototype, 'isConnected')?.get;
+  const modeOf = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'mode')?.get;
+  if (typeof attach !== 'function' || !isConnected || !modeOf) return;
   const { apply } = Reflect;
-  return () => {
-    const target = prototype();
-    const isConnected = getOwnPropertyDescriptor(Node.prototype, 'isConnected')?.get;
-    const modeOf = getOwnPropertyDescriptor(ShadowRoot.prototype, 'mode')?.get;
-    const attach = target.attachShadow;
-    if (typeof attach !== 'function' || !isConnected || !modeOf) return;
-    // Composed, so it leaves the shadow trees the host is in.
-    const announce = pageWorldEvent(SHADOW_ROOT_ATTACHED, { bubbles: true, composed: true });
-    target.attachShadow = {
-      attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
-        const root: ShadowRoot = apply(attach, this, [init]);
-        if (apply(modeOf, root, []) === 'open' && apply(isConnected, this, [])) announce(this);
-        return root;
-      },
-    }.attachShadow;
-  };
+  // Composed, so it leaves the shadow trees the host is in.
+  const announce = pageWorldEvent(SHADOW_ROOT_ATTACHED, { bubbles: true, composed: true });
+  prototype.attachShadow = {
+    attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
+      const root: ShadowRoot = apply(attach, this, [init]);
+      if (apply(modeOf, root, []) === 'open' && apply(isConnected, this, [])) announce(this);
+      return root;
+    },
+  }.attachShadow;
 }

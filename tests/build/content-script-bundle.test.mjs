@@ -18,10 +18,12 @@ const CONTENT_SCRIPT_MAX_GZIP = 15 * 1024;
 const CARD_SCRIPT = 'term-card.js';
 const ENGINE_SCRIPT = 'explainer-engine.js';
 
-/** Text that only the engine's code holds: the XPath question of its scan, the page-world signal it asks for. */
+const PAGE_WORLD_SCRIPT = 'mhx-page-signals.js';
+
+/** Text that only the engine's code holds: the XPath question of its scan, the page-world script it puts in a page. */
 const ENGINE_ONLY = {
   'the scan': 'text()[normalize-space()]',
-  'the page-world signals': 'mhx-page-signals-wanted',
+  'the page-world signals': `/${PAGE_WORLD_SCRIPT}`,
 };
 
 /** Text that only the card's code or data holds, by what it is. */
@@ -115,7 +117,7 @@ for (const dir of builds) {
     const contentPages = [...new Set(manifest.content_scripts.flatMap((entry) => entry.matches))].sort();
     const accessible = manifest.web_accessible_resources ?? [];
     assert.equal(accessible.length, 1, 'one web_accessible_resources entry');
-    assert.deepEqual(accessible[0].resources, [ENGINE_SCRIPT, CARD_SCRIPT]);
+    assert.deepEqual(accessible[0].resources, [ENGINE_SCRIPT, PAGE_WORLD_SCRIPT, CARD_SCRIPT]);
     assert.deepEqual([...accessible[0].matches].sort(), contentPages);
     assert.equal(accessible[0].extension_ids, undefined, 'no other extension');
     // Chromium: reachable only under a per-session URL, so a page cannot probe for the extension.
@@ -123,14 +125,15 @@ for (const dir of builds) {
     assert.equal(accessible[0].use_dynamic_url, dir.endsWith('firefox-mv3') ? undefined : true);
   });
 
-  test(`${dir}: the script in the page's own world only announces what no DOM change reports, and is tiny`, () => {
-    // The page can read and change everything in its world: nothing there may touch the extension.
-    const pageWorld = manifest.content_scripts.filter((entry) => entry.world === 'MAIN');
+  test(`${dir}: the script in the page's own world only announces what no DOM change reports, is tiny, and only the engine puts it there`, () => {
+    // No content script runs in the page's world: the engine adds this one to the pages it highlights.
     assert.deepEqual(
-      pageWorld.map((entry) => ({ js: entry.js, css: entry.css, runAt: entry.run_at })),
-      [{ js: ['content-scripts/mhx-page-signals.js'], css: undefined, runAt: 'document_start' }],
+      manifest.content_scripts.filter((entry) => entry.world === 'MAIN'),
+      [],
     );
-    const code = readFileSync(`${dir}/content-scripts/mhx-page-signals.js`, 'utf8');
+    assert.ok(engine.includes(`"/${PAGE_WORLD_SCRIPT}"`), 'the engine injects it');
+    // The page can read and change everything in its world: nothing there may touch the extension.
+    const code = readFileSync(`${dir}/${PAGE_WORLD_SCRIPT}`, 'utf8');
     assert.equal(/\b(?:chrome|browser)\s*\.|\bruntime\b|postMessage|fetch\(/u.test(code), false, code);
     assert.ok(gzipKiB(code) < 1, `${gzipKiB(code).toFixed(2)} kB gzip`);
     assert.match(code, /^\(function\(\)\{/u, 'an anonymous function: no global variable in the page');

@@ -32,10 +32,28 @@ describe('browserSpecificManifest', () => {
 describe('pageScriptAccess', () => {
   const pages = ['http://*/*', 'https://*/*'];
   it.each([
-    ['chrome', [{ resources: ['explainer-engine.js', 'term-card.js'], matches: pages, use_dynamic_url: true }]],
-    ['edge', [{ resources: ['explainer-engine.js', 'term-card.js'], matches: pages, use_dynamic_url: true }]],
+    [
+      'chrome',
+      [
+        {
+          resources: ['explainer-engine.js', 'mhx-page-signals.js', 'term-card.js'],
+          matches: pages,
+          use_dynamic_url: true,
+        },
+      ],
+    ],
+    [
+      'edge',
+      [
+        {
+          resources: ['explainer-engine.js', 'mhx-page-signals.js', 'term-card.js'],
+          matches: pages,
+          use_dynamic_url: true,
+        },
+      ],
+    ],
     // Firefox rejects use_dynamic_url; its per-installation UUID already keeps the URL unguessable.
-    ['firefox', [{ resources: ['explainer-engine.js', 'term-card.js'], matches: pages }]],
+    ['firefox', [{ resources: ['explainer-engine.js', 'mhx-page-signals.js', 'term-card.js'], matches: pages }]],
   ])('%s gets %j', (browser, expected) => {
     expect(pageScriptAccess(browser)).toEqual(expected);
   });
