@@ -42,12 +42,15 @@ function compiledGlossaryAtBuildTime(mode: string): Plugin | null {
     async load(id) {
       if (id !== modulePath) return null;
       this.addWatchFile(resolve('content/glossary.ts'));
-      const { module } = await runnerImport<{ compiledGlossary: unknown }>(modulePath, {
+      const { module } = await runnerImport<Record<string, unknown>>(modulePath, {
         configFile: false,
         logLevel: 'silent',
         resolve: { alias: { '@': resolve('.') } },
       });
-      return `export const compiledGlossary = ${JSON.stringify(module.compiledGlossary)};\n`;
+      // Each export as plain data: a script that imports one of them carries only that one.
+      return Object.entries(module)
+        .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`)
+        .join('');
     },
   };
 }

@@ -4,6 +4,19 @@ import { phraseKey } from './trie-pattern';
 /** Occurrences per glossary term id. */
 export type TermCounts = Record<string, number>;
 
+/** A compiled glossary's spellings, each with the ids of the terms it spells: what counting terms in a text needs. */
+export interface GlossarySpellings {
+  spellingsSource: string;
+  termsOf: readonly (readonly [key: string, termIds: readonly string[]])[];
+}
+
+export function spellingsOf(glossary: CompiledGlossary): GlossarySpellings {
+  return {
+    spellingsSource: glossary.spellingsSource,
+    termsOf: glossary.spellings.map(([key, terms]) => [key, [...new Set(terms.map(([termId]) => termId))]]),
+  };
+}
+
 /**
  * Counts a page's terms in its text fetched at once, as the gate that decides whether to load the
  * engine does: an over-count of what a scan would find, never an under-count, so the gate never
@@ -15,10 +28,10 @@ export type TermCounts = Record<string, number>;
  * character after each match, so a spelling inside a longer one that a scan would reject is counted
  * as well ("serotonin" inside a cut-off "selective serotonin reuptake inhibitorx").
  */
-export function createTextTermCounter(glossary: CompiledGlossary): (text: string, into?: TermCounts) => TermCounts {
+export function createTextTermCounter(glossary: GlossarySpellings): (text: string, into?: TermCounts) => TermCounts {
   if (glossary.spellingsSource === '') return (_text, into = {}) => into;
   const pattern = new RegExp(glossary.spellingsSource, 'gi');
-  const termsOf = new Map(glossary.spellings.map(([key, terms]) => [key, [...new Set(terms.map(([id]) => id))]]));
+  const termsOf = new Map(glossary.termsOf);
   return (text, into = {}) => {
     // Terms read across soft hyphens and zero-width spaces, as a scan reads them.
     const visible = text.indexOf('\u00ad') === -1 && text.indexOf('\u200b') === -1 ? text : text.replace(INVISIBLE, '');

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compiledGlossary } from '@/content/compiled-glossary';
+import { glossarySpellings } from '@/content/compiled-glossary';
 import { importEngineModule } from '@/page/engine/engine-module';
 import { runPageGate } from '@/page/gate/page-gate';
 import './highlight.css';
@@ -16,6 +16,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
-    runPageGate(ctx, { prefix: 'mhx', glossary: compiledGlossary, loadEngine: importEngineModule, startedAt });
+    runPageGate(ctx, { prefix: 'mhx', glossary: glossarySpellings, loadEngine: importEngineModule, startedAt });
   },
 });

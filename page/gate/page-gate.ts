@@ -3,17 +3,16 @@ import { onMessage, type PageState } from '@/extension/messages';
 import { releaseListeners } from '@/extension/release-listeners';
 import { loadSettings, watchSettings } from '@/extension/settings';
 import type { ExplainerEngine, ExplainerEngineModule } from '@/page/engine/engine-module';
-import type { CompiledGlossary } from '@/utils/glossary-compiler';
 import { mayBeRelevant } from '@/utils/page-relevance';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
 import { decideSite, decisionDependsOnPath, pageAddress, type SiteDecision } from '@/utils/site-rules';
-import { createTextTermCounter, type TermCounts } from '@/utils/text-term-counts';
+import { createTextTermCounter, type GlossarySpellings, type TermCounts } from '@/utils/text-term-counts';
 import { addedText, fetchPageText, fewestCharactersRead, pageTextRoot } from './page-text';
 
 export interface PageGateOptions {
   /** Names the highlight, the card's host element and the User Timing measures, as the engine does. */
   prefix: string;
-  glossary: CompiledGlossary;
+  glossary: GlossarySpellings;
   /** Loads the engine (in the extension, `importEngineModule`). */
   loadEngine: () => Promise<ExplainerEngineModule>;
   /** `performance.now()` when the content script started. */

@@ -62,7 +62,7 @@ const markup = (tab) =>
 let endless;
 const openResponses = new Set();
 before(async () => {
-  endless = createServer((request, response) => {
+  endless = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     response.write(ARTICLE.slice(0, ARTICLE.indexOf('</body>')));
     openResponses.add(response);

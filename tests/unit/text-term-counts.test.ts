@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compiledGlossary } from '@/content/compiled-glossary';
+import { glossarySpellings } from '@/content/compiled-glossary';
 import { glossary } from '@/content/glossary';
 import { compileGlossary } from '@/utils/glossary-compiler';
 import { createTermMatcher } from '@/utils/term-matcher';
-import { createTextTermCounter, visibleCharacters } from '@/utils/text-term-counts';
+import { createTextTermCounter, spellingsOf, visibleCharacters } from '@/utils/text-term-counts';
 
-const count = createTextTermCounter(compiledGlossary);
+const count = createTextTermCounter(glossarySpellings);
 const matcher = createTermMatcher(compileGlossary(glossary));
 
 describe('createTextTermCounter: the gate’s count of a page’s text fetched at once', () => {
@@ -48,7 +48,7 @@ describe('createTextTermCounter: the gate’s count of a page’s text fetched a
   });
 
   it('counts nothing with an empty glossary', () => {
-    expect(createTextTermCounter(compileGlossary([]))('ketamine')).toEqual({});
+    expect(createTextTermCounter(spellingsOf(compileGlossary([])))('ketamine')).toEqual({});
   });
 });
 
