@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { type Plugin, runnerImport } from 'vite';
 import { defineConfig } from 'wxt';
-import { browserSpecificManifest, cardScriptAccess } from './utils/browser-differences';
+import { browserSpecificManifest, pageScriptAccess } from './utils/browser-differences';
 import { siteSwitchCommandManifest } from './utils/site-switch-command';
 import { termStepCommandsManifest } from './utils/term-step-commands';
 
@@ -52,6 +52,17 @@ function evaluatedAtBuildTime(name: string, modulePath: string, watchFiles: stri
   };
 }
 
+/** The scripts the content script loads where they are wanted: the term engine and the hover card. */
+const PAGE_SCRIPT_ENTRIES = ['/entrypoints/explainer-engine.ts', '/entrypoints/term-card.ts'];
+
+/** Whether WXT is building a script that runs in web pages: a content script or one it loads. */
+function isPageScriptEntry(entry: unknown): boolean {
+  return (
+    typeof entry === 'string' &&
+    (entry.startsWith('virtual:wxt-content-script-') || PAGE_SCRIPT_ENTRIES.some((file) => entry.endsWith(file)))
+  );
+}
+
 /**
  * Pages carry only what matching needs of the glossary, already compiled for the matcher
  * (content/compiled-glossary.ts): worked out at build time, so no summary, citation or related
@@ -72,7 +83,7 @@ function checkedHelpLinesAtBuildTime(): Plugin {
 }
 
 /**
- * The scripts that run in web pages — the content script and the card script it loads — use the
+ * The scripts that run in web pages — the content script and the scripts it loads — use the
  * browsers' own extension API rather than webextension-polyfill (~3 kB gzip of the content script's
  * 15 kB budget, issue 3): all they call — storage `get` and `onChanged`, `runtime.id`,
  * `runtime.getURL` — returns promises natively in Chromium's Manifest V3, Firefox's `browser` is what
@@ -86,11 +97,8 @@ function nativeExtensionApiInPageScripts(): Plugin {
     enforce: 'pre',
     configResolved(config) {
       // WXT builds each content or unlisted script on its own; a content script's entry is virtual,
-      // named after its world, and the card script's (entrypoints/term-card.ts) names the file.
-      const entry = config.build.lib ? config.build.lib.entry : undefined;
-      inPages =
-        typeof entry === 'string' &&
-        (entry.startsWith('virtual:wxt-content-script-') || entry.endsWith('/entrypoints/term-card.ts'));
+      // named after its world, and an unlisted script's (entrypoints/term-card.ts) names the file.
+      inPages = isPageScriptEntry(config.build.lib ? config.build.lib.entry : undefined);
     },
     resolveId(source, importer) {
       // What the polyfill module aliases `wxt/browser` to; WXT's own `wxt/browser` is @wxt-dev/browser.
@@ -101,9 +109,10 @@ function nativeExtensionApiInPageScripts(): Plugin {
 }
 
 /**
- * Content scripts, which every page loads, are minified with Terser rather than esbuild: 0.5 kB
- * smaller gzipped (15.2 → 14.7 kB), for a build a few seconds slower. Other bundles keep esbuild's
- * output, whose shapes the build tests and web-ext lint know.
+ * Content scripts, which every page loads, and the term engine they load are minified with Terser
+ * rather than esbuild: 0.5 kB smaller gzipped (15.2 → 14.7 kB when the engine was the content
+ * script), for a build a few seconds slower. Other bundles keep esbuild's output, whose shapes the
+ * build tests and web-ext lint know.
  */
 function terserForContentScripts(): Plugin {
   return {
@@ -111,10 +120,14 @@ function terserForContentScripts(): Plugin {
     config(config) {
       const lib = config.build?.lib;
       const entry = lib ? lib.entry : undefined;
-      if (typeof entry !== 'string' || !entry.startsWith('virtual:wxt-content-script-')) return null;
-      // Functions stay where they are written: Terser's inlining made the scan of a feed 15% slower.
-      // A wrapped IIFE is what WXT's anonymous output for the page-world script looks for.
-      const compress = { passes: 2, inline: false, reduce_funcs: false } as const;
+      const engine = typeof entry === 'string' && entry.endsWith('/entrypoints/explainer-engine.ts');
+      if (typeof entry !== 'string' || !(entry.startsWith('virtual:wxt-content-script-') || engine)) return null;
+      // In the engine functions stay where they are written: Terser's inlining made the scan of a feed
+      // 15% slower. A wrapped IIFE is what WXT's anonymous output for the page-world script looks for.
+      const compress =
+        engine || process.env.MHX_NO_INLINE
+          ? ({ passes: 2, inline: false, reduce_funcs: false } as const)
+          : ({ passes: 2 } as const);
       return { build: { minify: 'terser', terserOptions: { compress, format: { wrap_iife: true } } } };
     },
   };
@@ -166,9 +179,9 @@ export default defineConfig({
     // Dev mode (`wxt`) keeps WXT's own policy: its reloader needs a connection to the dev server.
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     commands: { ...termStepCommandsManifest(), ...siteSwitchCommandManifest() },
-    // The hover card's script, loaded by the content script when a card is first wanted; the only
-    // file pages can reach (see cardScriptAccess).
-    web_accessible_resources: cardScriptAccess(browser),
+    // The term engine's and the hover card's scripts, loaded by the content script where they are
+    // wanted; the only files pages can reach (see pageScriptAccess).
+    web_accessible_resources: pageScriptAccess(browser),
     // What differs between the browsers, and why: utils/browser-differences.ts.
     ...browserSpecificManifest(browser),
   }),

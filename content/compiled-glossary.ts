@@ -1,4 +1,5 @@
 import { type CompiledGlossary, compileGlossary } from '@/utils/glossary-compiler';
+import { type GlossarySpellings, spellingsOf } from '@/utils/text-term-counts';
 import { glossary } from './glossary';
 
 /**
@@ -8,3 +9,6 @@ import { glossary } from './glossary';
  * they nor the compiler are in the content script.
  */
 export const compiledGlossary: CompiledGlossary = compileGlossary(glossary);
+
+/** What the gate needs to count a page's terms in its text: the spellings and the terms they spell, no more. */
+export const glossarySpellings: GlossarySpellings = spellingsOf(compiledGlossary);

@@ -50,6 +50,13 @@ export interface GlossaryEntry {
    * an occurrence inside one of them is not highlighted.
    */
   notWhen?: string[];
+  /**
+   * Words that speak of the term's own sense ("symptoms", "treatment"). One sense of a word per
+   * page: on a page that uses the term in another sense (a `notWhen` phrase), its bare mentions
+   * ("the depression deepened") keep this sense only where the page's other glossary terms and these
+   * words outnumber those other-sense phrases (utils/one-sense-per-page.ts).
+   */
+  senseCues?: string[];
   /** One or two sentences, quoted or condensed from the cited text; never a claim of our own. */
   summary: string;
   citations: [Citation, ...Citation[]];

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type GlossarySenses, termsInOtherSense } from '@/utils/one-sense-per-page';
 import type { TermMatcher } from '@/utils/term-matcher';
 import { CardController } from './card/card-controller';
 import { caretAt, rangeContainsPoint } from './card/hit-test';
@@ -38,6 +39,11 @@ export interface PageExplainerOptions {
   highlightCss: string;
   /** Called after every scan or rescan with what the page holds now. */
   onTermsChanged?: (stats: PageTermStats) => void;
+  /**
+   * One sense of a word per page (utils/one-sense-per-page.ts): the terms that have another sense
+   * (`notWhen` phrases), and how often a text speaks of one's own sense (its `senseCues`).
+   */
+  senses?: GlossarySenses;
 }
 
 /** What a pass found: occurrences per term id, and how much text was read in all. */
@@ -167,6 +173,8 @@ export class PageExplainer {
     this.pendingHosts = [];
     this.charactersRead = 0;
     this.highlighter.clear();
+    // A term with another sense is shown once the whole page is read and has not turned out to use it so.
+    this.highlighter.setSuppressed(this.options.senses?.ambiguous ?? new Set());
     this.scan([document.body ?? document.documentElement], 'scan', viewportBlock(document, this.hostTag));
   }
 
@@ -198,6 +206,7 @@ export class PageExplainer {
           this.observer.observe(shadow, OBSERVED_CHANGES);
           adoptHighlightStyle(shadow, this.options.highlightCss);
         },
+        onOtherSense: (termId, node) => this.highlighter.addOtherSense(termId, node),
         onTextRead: (characters) => {
           // A rescan reads whole changed blocks again; what changed was counted from the records.
           if (measure === 'scan') this.charactersRead += characters;
@@ -209,6 +218,7 @@ export class PageExplainer {
         },
       });
       if (outcome.status === 'done') {
+        this.decideSenses();
         // The pass from start to end, pauses for the page included, and the work in it alone.
         performance.measure(`${this.options.prefix}:${measure}`, { start: startedAt, end: performance.now() });
         performance.measure(`${this.options.prefix}:${measure}-work`, { start: startedAt, duration: outcome.workMs });
@@ -218,6 +228,19 @@ export class PageExplainer {
         if (unread.length > 0) this.scan(unread, 'rescan');
       }
     });
+  }
+
+  /**
+   * Each term with another sense takes, on this page, the sense the page gives it: its bare mentions
+   * are shown only where the page does not use it in the other sense more than it speaks of its own.
+   */
+  private decideSenses(): void {
+    const senses = this.options.senses;
+    if (!senses) return;
+    const page = { termCounts: this.highlighter.allTermCounts(), otherSense: this.highlighter.otherSenseCounts() };
+    // One more fetch of the page's text, only on a page that uses a term in another sense and says little else.
+    const pageText = () => (document.body ?? document.documentElement)?.textContent ?? '';
+    this.highlighter.setSuppressed(termsInOtherSense(page, senses, pageText));
   }
 
   private onMutations(records: MutationRecord[], shadowHost?: Node): void {

@@ -11,9 +11,10 @@
  *   Highlight API above all: older ones would install it and highlight nothing. Firefox for Android
  *   reads `data_collection_permissions` only from 142, so there the add-on asks for 142: an older
  *   one would install it without showing the user that nothing is collected.
- * - The hover card's script (see `cardScriptAccess`) is reachable from web pages' content scripts;
- *   Chromium serves it under a per-session URL (`use_dynamic_url`), so a page cannot probe a fixed
- *   URL to learn the extension is installed. Firefox has no such option and needs none: its
+ * - The scripts the content script loads when they are wanted, the term engine, its page-world
+ *   signals and the hover card (see `pageScriptAccess`), are reachable from web pages' content scripts; Chromium serves them
+ *   under a per-session URL (`use_dynamic_url`), so a page cannot probe a fixed URL to learn the
+ *   extension is installed. Firefox has no such option and needs none: its
  *   moz-extension:// origin is a random UUID of each installation, which pages cannot guess.
  *
  * Not differences, though one might expect them: the popup, the card, the reader and the keyboard
@@ -43,19 +44,22 @@ export function browserSpecificManifest(browser: TargetBrowser) {
   };
 }
 
-/** The pages whose content script may load the card script: those it runs on. */
-const CARD_SCRIPT_PAGES = ['http://*/*', 'https://*/*'];
+/** The pages whose content script may load the engine and card scripts: those it runs on. */
+const PAGE_SCRIPT_PAGES = ['http://*/*', 'https://*/*'];
 
 /**
- * `web_accessible_resources` for the hover card's script, which the content script imports the first
- * time a card is wanted (page/card/term-card-module.ts): both browsers load a content script's `import()`
- * as its page would, so the file must be web-accessible. Nothing else of the extension is.
+ * `web_accessible_resources` for the scripts the content script loads when they are wanted: the
+ * term engine, where a page will be highlighted (page/engine/engine-module.ts), the page-world
+ * signals the engine puts in such a page (entrypoints/mhx-page-signals.ts), and the hover card, the
+ * first time a card is wanted (page/card/term-card-module.ts). Browsers load a content script's
+ * `import()` and a script element it adds as the page would, so the files must be web-accessible.
+ * Nothing else of the extension is.
  */
-export function cardScriptAccess(browser: TargetBrowser) {
+export function pageScriptAccess(browser: TargetBrowser) {
   return [
     {
-      resources: ['term-card.js'],
-      matches: CARD_SCRIPT_PAGES,
+      resources: ['explainer-engine.js', 'mhx-page-signals.js', 'term-card.js'],
+      matches: PAGE_SCRIPT_PAGES,
       ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
     },
   ];

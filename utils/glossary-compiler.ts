@@ -7,6 +7,8 @@ export interface MatchableTerm {
   aliases: readonly string[];
   /** Phrases in which the term means something else ("Great Depression"): a match inside one is dropped. */
   notWhen?: readonly string[];
+  /** Words that speak of the term's own sense, for a page that also uses it in another (see `senseCues` in content/types.ts). */
+  senseCues?: readonly string[];
 }
 
 /** A term a spelling stands for; acronyms ("SSRI") match only in these capitals, so ordinary words never light up. */
@@ -23,6 +25,8 @@ export interface CompiledGlossary {
   spellings: readonly (readonly [key: string, terms: readonly SpellingTerm[]])[];
   /** Per term with exclusions: its exclusion phrases as one expression source. */
   exclusions: readonly (readonly [termId: string, source: string])[];
+  /** Per term with sense cues: the cues, compiled as a glossary of their own (each cue its own term); absent when none has any. */
+  senseCues?: readonly (readonly [termId: string, cues: CompiledGlossary])[];
 }
 
 const ACRONYM = /^[A-Z0-9]{2,}$/u;
@@ -30,6 +34,7 @@ const ACRONYM = /^[A-Z0-9]{2,}$/u;
 export function compileGlossary(terms: readonly MatchableTerm[]): CompiledGlossary {
   const spellings = new Map<string, SpellingTerm[]>();
   const exclusions: [string, string][] = [];
+  const senseCues: [string, CompiledGlossary][] = [];
   for (const entry of terms) {
     for (const spelling of [entry.term, ...entry.aliases]) {
       if (spelling.trim() === '') continue;
@@ -42,10 +47,14 @@ export function compileGlossary(terms: readonly MatchableTerm[]): CompiledGlossa
       spellings.set(key, known);
     }
     if (entry.notWhen?.length) exclusions.push([entry.id, triePatternSource(entry.notWhen)]);
+    if (entry.senseCues?.length) {
+      senseCues.push([entry.id, compileGlossary(entry.senseCues.map((cue) => ({ id: cue, term: cue, aliases: [] })))]);
+    }
   }
   return {
     spellingsSource: spellings.size === 0 ? '' : triePatternSource([...spellings.keys()]),
     spellings: [...spellings],
     exclusions,
+    ...(senseCues.length > 0 ? { senseCues } : {}),
   };
 }

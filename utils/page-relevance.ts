@@ -41,3 +41,31 @@ export function pageRelevance(counts: PageTermCounts, { firstOccurrenceOnly = fa
     distinctTerms >= MIN_DISTINCT_TERMS && (density >= minDensity || distinctTerms >= BROAD_DISTINCT_TERMS);
   return { relevant, distinctTerms, density };
 }
+
+/**
+ * Could a scan of this page judge it about mental health? Asked by the gate that decides whether to
+ * load the engine, with counts that are at least the scan's (`createTextTermCounter`) and the fewest
+ * characters a scan could read: `pageRelevance` only grows with more terms and fewer characters, so
+ * where this says no, so would the scan. The characters are worked out only when the terms alone do
+ * not decide, as that takes another pass over the text.
+ */
+export function mayBeRelevant(
+  termCounts: Readonly<Record<string, number>>,
+  fewestCharacters: () => number,
+  { firstOccurrenceOnly = false } = {},
+): boolean {
+  let distinctTerms = 0;
+  let occurrences = 0;
+  for (const count of Object.values(termCounts)) {
+    if (!(count > 0)) continue;
+    distinctTerms++;
+    occurrences += firstOccurrenceOnly ? 1 : count;
+  }
+  if (distinctTerms < MIN_DISTINCT_TERMS) return false;
+  if (distinctTerms >= BROAD_DISTINCT_TERMS) return true;
+  const characters = fewestCharacters();
+  // Nothing known of how much a scan would read: it may be dense enough.
+  if (!(characters > 0)) return true;
+  const density = (occurrences * 1000) / characters;
+  return density >= (firstOccurrenceOnly ? MIN_FIRST_ONLY_DENSITY : MIN_DENSITY);
+}

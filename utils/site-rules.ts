@@ -33,13 +33,19 @@ export type SiteDecision =
   | { verdict: 'on' | 'off' | 'if-relevant'; reason: 'mode'; mode: HighlightMode }
   | { verdict: 'off'; reason: 'unsupported-page' };
 
+/** The parts of a URL that rules read: a page's `location` has them parsed already. */
+export type UrlParts = Pick<URL, 'protocol' | 'hostname' | 'pathname'>;
+
 /** The host and path of a web page, or null for pages the extension never runs on (about:, chrome:, data:, ...). */
-export function pageAddress(url: string): PageAddress | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
+export function pageAddress(url: string | UrlParts): PageAddress | null {
+  let parsed: UrlParts;
+  if (typeof url !== 'string') parsed = url;
+  else {
+    try {
+      parsed = new URL(url);
+    } catch {
+      return null;
+    }
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   const host = parsed.hostname.toLowerCase().replace(/\.$/u, '');
@@ -132,12 +138,24 @@ export function decideForAddress(
  * mode: everywhere, nowhere ("only on sites I choose"), or only if the page proves to be about
  * mental health.
  */
-export function decideSite(url: string, mode: HighlightMode, rules: readonly SiteRule[]): SiteDecision {
+export function decideSite(url: string | UrlParts, mode: HighlightMode, rules: readonly SiteRule[]): SiteDecision {
   const address = pageAddress(url);
   return address === null ? { verdict: 'off', reason: 'unsupported-page' } : decideForAddress(address, mode, rules);
 }
 
 /** `rule` in place of the rule with the same key, or added at the end. */
+/**
+ * Whether moving to another path of the page's host can change what `decideSite` says: only a path
+ * rule for that host can. Where none can, a single-page app's moves need not be watched for.
+ */
+export function decisionDependsOnPath(url: string | UrlParts, rules: readonly SiteRule[]): boolean {
+  const address = pageAddress(url);
+  return (
+    address !== null &&
+    rules.some((rule) => rule.scope === 'path' && splitPathPattern(rule.pattern).host === address.host)
+  );
+}
+
 export function upsertRule(rules: readonly SiteRule[], rule: SiteRule): SiteRule[] {
   const key = ruleKey(rule);
   const at = rules.findIndex((candidate) => ruleKey(candidate) === key);

@@ -8,8 +8,11 @@ export interface TermMatch {
 }
 
 export interface TermMatcher {
-  /** Every non-overlapping occurrence in `text`, left to right; at one position the longest alias wins. */
-  findAll(text: string): TermMatch[];
+  /**
+   * Every non-overlapping occurrence in `text`, left to right; at one position the longest alias wins.
+   * `onOtherSense` is told of each occurrence ruled out by one of its term's `notWhen` phrases.
+   */
+  findAll(text: string, onOtherSense?: (termId: string) => void): TermMatch[];
   /**
    * A global pattern that finds something in every text where `findAll` would: text where it finds
    * nothing need not be read closely. It knows nothing of word edges, case rules or exclusions.
@@ -49,12 +52,12 @@ export function createTermMatcher(glossary: CompiledGlossary): TermMatcher {
 
   return {
     mayMatch,
-    findAll(text) {
+    findAll(text, onOtherSense) {
       const matches: TermMatch[] = [];
       pattern.lastIndex = 0;
       for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
         const start = found.index;
-        const match = isWordEdge(text, start - 1) ? longestTermAt(text, start, found) : null;
+        const match = isWordEdge(text, start - 1) ? longestTermAt(text, start, found, onOtherSense) : null;
         if (match === null) {
           // Not a term here; a later reading may still be, one character on.
           pattern.lastIndex = start + 1;
@@ -72,14 +75,25 @@ export function createTermMatcher(glossary: CompiledGlossary): TermMatcher {
    * another script follows, an acronym's case, an exclusion) while a shorter one holds: "ketamine"
    * in "ketamine therapyé". Shorter readings are found by matching again within the failed one.
    */
-  function longestTermAt(text: string, start: number, found: RegExpExecArray): TermMatch | null {
+  function longestTermAt(
+    text: string,
+    start: number,
+    found: RegExpExecArray,
+    onOtherSense: ((termId: string) => void) | undefined,
+  ): TermMatch | null {
+    let ruledOut: string | null = null;
     for (let reading: RegExpExecArray | null = found; reading !== null && reading[0].length > 0; ) {
       const end = start + reading[0].length;
       const termId = isWordEdge(text, end) ? termOf(reading[1] ?? '') : null;
-      if (termId !== null && !isExcluded(termId, text, start, end)) return { start, end, termId };
+      if (termId !== null) {
+        if (!isExcluded(termId, text, start, end)) return { start, end, termId };
+        ruledOut ??= termId;
+      }
       shorterAtStart.lastIndex = 0;
       reading = shorterAtStart.exec(text.slice(start, end - 1));
     }
+    // Nothing here is a term: what the longest reading was, in another sense, is.
+    if (ruledOut !== null) onOtherSense?.(ruledOut);
     return null;
   }
 

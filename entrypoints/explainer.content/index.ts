@@ -1,141 +1,21 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { compiledGlossary } from '@/content/compiled-glossary';
-import { onMessage, sendMessage } from '@/extension/messages';
-import { releaseListeners } from '@/extension/release-listeners';
-import { loadSettings, watchSettings } from '@/extension/settings';
-import { PageExplainer, type PageTermStats } from '@/page/page-explainer';
-import { pageRelevance } from '@/utils/page-relevance';
-import { DEFAULT_SETTINGS, highlightsFirstOnly, type Settings } from '@/utils/preferences';
-import { decideSite, pageAddress, type SiteDecision } from '@/utils/site-rules';
-import { createTermMatcher } from '@/utils/term-matcher';
+import { glossarySpellings } from '@/content/compiled-glossary';
+import { importEngineModule } from '@/page/engine/engine-module';
+import { runPageGate } from '@/page/gate/page-gate';
 import './highlight.css';
-import highlightCss from './highlight.css?inline';
 
-const PREFIX = 'mhx';
+const startedAt = performance.now();
 
+/**
+ * What every page loads: the gate (page/gate/page-gate.ts), which loads the term engine
+ * (entrypoints/explainer-engine.ts) only where the page will be highlighted.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
-  async main(ctx) {
-    // Only the matcher: what the cards say comes with the card script, the first time one is wanted.
-    const matcher = createTermMatcher(compiledGlossary);
-    let settings: Settings = { ...DEFAULT_SETTINGS };
-    let decision: SiteDecision = { verdict: 'off', reason: 'unsupported-page' };
-    /** Passes over the page since it was last switched on: relevance is judged on a finished pass. */
-    let passes = 0;
-    /** Once a page proves to be about mental health it stays so: highlights must not flicker as it changes. */
-    let relevant = false;
-    /** A single-page app moved to another address: the next finished pass judges the page afresh. */
-    let rejudge = false;
-    let reported: string | null | undefined;
-    /** When this page, or the single-page app's current view, was loaded: with the tab, it names a visit. */
-    let since = performance.timeOrigin;
-
-    const shown = () => decision.verdict === 'on' || (decision.verdict === 'if-relevant' && relevant);
-    const judge = (stats: PageTermStats) => {
-      if (decision.verdict !== 'if-relevant' || (relevant && !rejudge)) return;
-      rejudge = false;
-      relevant = pageRelevance(stats, { firstOccurrenceOnly: highlightsFirstOnly(settings) }).relevant;
-      explainer.setHighlightsVisible(relevant);
-    };
-    // The toolbar badge (and the research log, which only the background knows of): this frame's
-    // highlighted terms per term, null when it shows none.
-    const reportCount = () => {
-      const terms = shown() ? explainer.termCounts() : null;
-      const key = terms && `${since} ${JSON.stringify(terms)}`;
-      if (key === reported) return;
-      reported = key;
-      sendMessage('reportTermCount', terms && { since, terms }).catch(() => {});
-    };
-
-    const explainer = new PageExplainer(ctx, {
-      prefix: PREFIX,
-      matcher,
-      highlightCss,
-      openDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
-      onReadMore: (anchor) => void sendMessage('openReader', anchor),
-      onTermsChanged: (stats) => {
-        passes++;
-        judge(stats);
-        reportCount();
-      },
-    });
-
-    const apply = (next: Settings) => {
-      settings = next;
-      decision = decideSite(location.href, next.mode, next.rules);
-      if (decision.verdict === 'off') {
-        explainer.disable();
-        passes = 0;
-      }
-      explainer.setHoverDelay(next.hoverDelayMs);
-      explainer.setFirstOccurrenceOnly(highlightsFirstOnly(next));
-      // Hidden until relevance is known, so a page that is not about mental health never flashes.
-      explainer.setHighlightsVisible(decision.verdict !== 'if-relevant' || relevant);
-      if (decision.verdict !== 'off') {
-        explainer.enable();
-        if (passes > 0) judge(explainer.stats());
-      }
-      reportCount();
-    };
-
-    // Every frame answers; the popup and the background ask the top frame (frameId 0).
-    const removeMessageListener = onMessage('getPageState', () => {
-      const address = pageAddress(location.href);
-      return {
-        site: address?.host ?? null,
-        path: address?.path ?? '/',
-        enabled: shown(),
-        relevant: decision.verdict === 'if-relevant' && passes > 0 ? relevant : null,
-        termCounts: shown() ? explainer.termCounts() : {},
-      };
-    });
-    // Keyboard reading (commands, the popup's terms list) is sent to the top frame only.
-    const removeStepListener = onMessage('showAdjacentTerm', ({ data: direction }) =>
-      explainer.showAdjacentTerm(direction),
-    );
-    const removeShowListener = onMessage('showTermOnPage', ({ data: termId }) => explainer.showTerm(termId));
-    // Asked by the background only while the research log records pages without highlights.
-    const removeCountListener = onMessage('countPageTerms', () =>
-      decision.verdict === 'off'
-        ? null
-        : { since, terms: explainer.termCounts(), highlighted: shown(), url: location.href, title: document.title },
-    );
-    // Settings changed anywhere (popup, options page, command, another machine) apply at once.
-    let watched = false;
-    const unwatchSettings = watchSettings((stored) => {
-      watched = true;
-      apply(stored.settings);
-    });
-    ctx.onInvalidated(() =>
-      releaseListeners(
-        removeMessageListener,
-        removeStepListener,
-        removeShowListener,
-        removeCountListener,
-        unwatchSettings,
-      ),
-    );
-    // Path rules: a single-page app that changes its URL may have moved under another rule. It may
-    // also show another page: the first pass over its changes judges it again (until then, as it was).
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
-      // Another path or query is another visit; a fragment is a place on the same page.
-      if (newUrl.pathname !== oldUrl.pathname || newUrl.search !== oldUrl.search) since = Date.now();
-      apply(settings);
-      rejudge = true;
-    });
-    // A page leaving (or entering the back-forward cache) takes its count off the badge; back, it puts it again.
-    ctx.addEventListener(window, 'pagehide', () => {
-      reported = null;
-      sendMessage('reportTermCount', null).catch(() => {});
-    });
-    ctx.addEventListener(window, 'pageshow', (event) => {
-      if (event.persisted) reportCount();
-    });
-
-    const initial = await loadSettings();
-    if (!watched) apply(initial.settings);
+  main(ctx) {
+    runPageGate(ctx, { prefix: 'mhx', glossary: glossarySpellings, loadEngine: importEngineModule, startedAt });
   },
 });

@@ -18,6 +18,13 @@ export class TermHighlighter {
   private readonly counts = new Map<string, number>();
   /** Ranges found but not yet handed to the browser (see `commit`). */
   private pending: HighlightedTerm[] = [];
+  /** Each text node whose run holds a term in another sense (a `notWhen` phrase), to those terms. */
+  private readonly otherSense = new Map<Text, string[]>();
+  /**
+   * Terms whose bare mentions take another sense on this page (utils/one-sense-per-page.ts): known,
+   * but neither painted, counted nor stepped through.
+   */
+  private suppressed: ReadonlySet<string> = new Set();
 
   private visible = true;
 
@@ -52,6 +59,41 @@ export class TermHighlighter {
     }
   }
 
+  /** Records an occurrence of `termId` in another sense, in the run that starts with `node`. */
+  addOtherSense(termId: string, node: Text): void {
+    const known = this.otherSense.get(node);
+    if (known) known.push(termId);
+    else this.otherSense.set(node, [termId]);
+  }
+
+  /** Occurrences in another sense per term, of the text on the page now. */
+  otherSenseCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const terms of this.otherSense.values()) {
+      for (const termId of terms) counts.set(termId, (counts.get(termId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** Occurrences per term, those not shown included. */
+  allTermCounts(): ReadonlyMap<string, number> {
+    return this.counts;
+  }
+
+  /** Stops painting, counting and stepping through these terms, and starts again for those no longer in it. */
+  setSuppressed(termIds: ReadonlySet<string>): void {
+    const before = this.suppressed;
+    this.suppressed = termIds;
+    const same = before.size === termIds.size && [...before].every((termId) => termIds.has(termId));
+    if (same || !this.highlight) return;
+    for (const term of this.terms) {
+      const was = before.has(term.termId);
+      const is = termIds.has(term.termId);
+      if (was && !is) this.highlight.add(term.range);
+      else if (!was && is) this.highlight.delete(term.range);
+    }
+  }
+
   /**
    * Hands the ranges found since the last commit to the browser in one go. Chromium rebuilds the
    * markers of every registered range in the frame after any change to a highlight, so ranges
@@ -63,14 +105,17 @@ export class TermHighlighter {
     const found = this.pending;
     this.pending = [];
     if (!this.highlight) return;
-    for (const term of found) if (this.terms.has(term)) this.highlight.add(term.range);
+    for (const term of found) {
+      if (this.terms.has(term) && !this.suppressed.has(term.termId)) this.highlight.add(term.range);
+    }
   }
 
   /** Terms whose range holds a caret at `offset` of `node` (a caret just after a term's last letter counts). */
   termsAround(node: Node, offset: number): HighlightedTerm[] {
     if (node.nodeType !== Node.TEXT_NODE) return [];
     return (this.byNode.get(node as Text) ?? []).filter(
-      (term) => this.terms.has(term) && term.range.comparePoint(node, offset) === 0,
+      (term) =>
+        this.terms.has(term) && !this.suppressed.has(term.termId) && term.range.comparePoint(node, offset) === 0,
     );
   }
 
@@ -85,15 +130,21 @@ export class TermHighlighter {
       for (const term of terms) this.remove(term);
       this.byNode.delete(node);
     }
+    for (const node of this.otherSense.keys()) {
+      if (!node.isConnected || isInside(node, containers)) this.otherSense.delete(node);
+    }
   }
 
+  /** Occurrences per term shown on the page. */
   termCounts(): Record<string, number> {
-    return Object.fromEntries(this.counts);
+    const counts: Record<string, number> = {};
+    for (const [termId, count] of this.counts) if (!this.suppressed.has(termId)) counts[termId] = count;
+    return counts;
   }
 
-  /** The highlighted terms, in the order they were found. */
-  [Symbol.iterator](): IterableIterator<HighlightedTerm> {
-    return this.terms.values();
+  /** The highlighted terms shown, in the order they were found. */
+  *[Symbol.iterator](): IterableIterator<HighlightedTerm> {
+    for (const term of this.terms) if (!this.suppressed.has(term.termId)) yield term;
   }
 
   clear(): void {
@@ -102,6 +153,7 @@ export class TermHighlighter {
     this.byNode.clear();
     this.terms.clear();
     this.counts.clear();
+    this.otherSense.clear();
   }
 
   dispose(): void {
@@ -112,7 +164,7 @@ export class TermHighlighter {
   private remove(term: HighlightedTerm): void {
     if (!this.terms.delete(term)) return;
     // A term found and dropped between two commits is still pending; the next commit skips it.
-    this.highlight?.delete(term.range);
+    if (!this.suppressed.has(term.termId)) this.highlight?.delete(term.range);
     const left = (this.counts.get(term.termId) ?? 1) - 1;
     if (left > 0) this.counts.set(term.termId, left);
     else this.counts.delete(term.termId);

@@ -20,6 +20,8 @@ export interface TermScannerOptions {
   onPlaceLost?: (parent: Node) => void;
   /** A block of the first root to read before the rest (see `textRuns`). */
   startAt?: Node | null;
+  /** Told of each occurrence of a term inside one of its `notWhen` phrases, with the first text node of its run. */
+  onOtherSense?: (termId: string, node: Text) => void;
 }
 
 /**
@@ -49,6 +51,9 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
   const { matcher, highlighter } = options;
   const sliceMs = options.sliceMs ?? 8;
   const queue = [...roots];
+  let runRead: TextRun | null = null;
+  const onOtherSense = options.onOtherSense;
+  const otherSense = onOtherSense && ((termId: string) => runRead && onOtherSense(termId, runRead.nodes[0] as Text));
   let sliceStart = performance.now();
   let workMs = 0;
   let committedOnce = false;
@@ -78,7 +83,8 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
     for (const run of runs) {
       // `null` is a pause point in text without terms: only the slice's time is looked at.
       if (run !== null) {
-        const matches = matcher.findAll(run.text);
+        runRead = run;
+        const matches = matcher.findAll(run.text, otherSense);
         let yieldedInRun = false;
         for (let index = 0; index < matches.length; index++) {
           const match = matches[index] as TermMatch;

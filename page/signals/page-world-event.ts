@@ -11,7 +11,13 @@ export function pageWorldEvent(type: string, init: EventInit): (target: EventTar
   return (target) => {
     try {
       const event = new PlainEvent(type, init);
-      later(() => apply(dispatchEvent, target, [event]));
+      later(() => {
+        try {
+          apply(dispatchEvent, target, [event]);
+        } catch {
+          // Nor one the page's own listeners threw on.
+        }
+      });
     } catch {
       // An announcement that fails is only one not made.
     }

@@ -1,7 +1,9 @@
-// The content script runs on every page: it carries the glossary's matcher and what highlights and
-// hit-tests terms, never the article text, the search engine or the Markdown parser (those belong to
-// the popup and reader), nor the card: Preact, Floating UI, the card's styles and every term's
-// explanation are in the card script, which the content script loads the first time a card is wanted.
+// The content script runs on every page: it is the gate (page/gate/), which reads the settings and
+// the page's text and loads the engine only where the page will be highlighted. The engine script
+// carries the glossary's matcher and what highlights and hit-tests terms; neither holds the article
+// text, the search engine or the Markdown parser (those belong to the popup and reader), nor the
+// card: Preact, Floating UI, the card's styles and every term's explanation are in the card script,
+// which the engine loads the first time a card is wanted.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -14,6 +16,15 @@ const builds = [`${out}/chrome-mv3`, `${out}/firefox-mv3`].filter((dir) => exist
 /** Issue 3: what every page loads, gzipped. A size, not a timing: the same build always gives the same number. */
 const CONTENT_SCRIPT_MAX_GZIP = 15 * 1024;
 const CARD_SCRIPT = 'term-card.js';
+const ENGINE_SCRIPT = 'explainer-engine.js';
+
+const PAGE_WORLD_SCRIPT = 'mhx-page-signals.js';
+
+/** Text that only the engine's code holds: the XPath question of its scan, the page-world script it puts in a page. */
+const ENGINE_ONLY = {
+  'the scan': 'text()[normalize-space()]',
+  'the page-world signals': `/${PAGE_WORLD_SCRIPT}`,
+};
 
 /** Text that only the card's code or data holds, by what it is. */
 const CARD_ONLY = {
@@ -34,34 +45,49 @@ test('at least the Chromium build exists', () => {
 for (const dir of builds) {
   const script = readFileSync(`${dir}/content-scripts/explainer.js`, 'utf8');
   const card = readFileSync(`${dir}/${CARD_SCRIPT}`, 'utf8');
+  const engine = readFileSync(`${dir}/${ENGINE_SCRIPT}`, 'utf8');
   const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
 
-  test(`${dir}: the content script holds no article text, search or Markdown parser`, () => {
-    for (const marker of [
-      'represents a paradigm shift', // a sentence of Part I that no glossary summary quotes
-      'Fuse.js',
-      'fuse.js',
-      'micromark',
-      'fromMarkdown',
-    ]) {
-      assert.equal(script.includes(marker), false, `found "${marker}" in ${dir}/content-scripts/explainer.js`);
-    }
-  });
+  for (const [file, text] of [
+    ['content-scripts/explainer.js', script],
+    [ENGINE_SCRIPT, engine],
+  ]) {
+    test(`${dir}: ${file} holds no article text, search or Markdown parser`, () => {
+      for (const marker of [
+        'represents a paradigm shift', // a sentence of Part I that no glossary summary quotes
+        'Fuse.js',
+        'fuse.js',
+        'micromark',
+        'fromMarkdown',
+      ]) {
+        assert.equal(text.includes(marker), false, `found "${marker}" in ${dir}/${file}`);
+      }
+    });
 
-  test(`${dir}: the content script carries the glossary's terms, and nothing of the card`, () => {
-    assert.ok(
-      script.includes('"selective serotonin reuptake inhibitor"'),
-      'an alias the matcher needs, as its compiled key',
-    );
-    for (const [what, marker] of Object.entries(CARD_ONLY)) {
+    test(`${dir}: ${file} carries the glossary's terms, and nothing of the card`, () => {
+      assert.ok(
+        text.includes('"selective serotonin reuptake inhibitor"'),
+        'an alias the matcher needs, as its compiled key',
+      );
+      for (const [what, marker] of Object.entries(CARD_ONLY)) {
+        assert.equal(text.includes(marker), false, `${what} ("${marker}") in ${dir}/${file}`);
+      }
+      assert.equal(text.includes('webextension-polyfill'), false, 'the polyfill (wxt.config.ts says why not)');
+    });
+  }
+
+  test(`${dir}: the content script holds nothing of the engine, which holds the scan`, () => {
+    for (const [what, marker] of Object.entries(ENGINE_ONLY)) {
       assert.equal(script.includes(marker), false, `${what} ("${marker}") in ${dir}/content-scripts/explainer.js`);
+      assert.ok(engine.includes(marker), `${what} ("${marker}") in ${dir}/${ENGINE_SCRIPT}`);
     }
-    assert.equal(script.includes('webextension-polyfill'), false, 'the polyfill (wxt.config.ts says why not)');
   });
 
   test(`${dir}: the content script is at most 15 kB gzipped`, () => {
     const size = gzipKiB(script);
-    console.log(`# ${dir} content script: ${size.toFixed(1)} kB gzip; card script: ${gzipKiB(card).toFixed(1)} kB`);
+    console.log(
+      `# ${dir} content script: ${size.toFixed(1)} kB gzip; engine script: ${gzipKiB(engine).toFixed(1)} kB; card script: ${gzipKiB(card).toFixed(1)} kB`,
+    );
     assert.ok(size <= CONTENT_SCRIPT_MAX_GZIP / 1024, `${size.toFixed(2)} kB gzip`);
   });
 
@@ -83,12 +109,15 @@ for (const dir of builds) {
     assert.equal(/\bimport\s*\(/u.test(card), false, 'a dynamic import in the card script');
   });
 
-  test(`${dir}: the content script loads the card script, which only the pages it runs on can reach`, () => {
-    assert.match(script, /import\(\w+\.runtime\.getURL\("\/term-card\.js"\)\)/u);
+  test(`${dir}: the content script loads the engine script, which loads the card script; only the pages they run on can reach them`, () => {
+    assert.match(script, /import\(\w+\.runtime\.getURL\("\/explainer-engine\.js"\)\)/u);
+    assert.match(engine, /import\(\w+\.runtime\.getURL\("\/term-card\.js"\)\)/u);
+    // Nothing loads more code than that: the engine one import, the card none (checked above).
+    assert.equal(engine.match(/\bimport\s*\(/gu)?.length, 1, 'one dynamic import in the engine script');
     const contentPages = [...new Set(manifest.content_scripts.flatMap((entry) => entry.matches))].sort();
     const accessible = manifest.web_accessible_resources ?? [];
     assert.equal(accessible.length, 1, 'one web_accessible_resources entry');
-    assert.deepEqual(accessible[0].resources, [CARD_SCRIPT]);
+    assert.deepEqual(accessible[0].resources, [ENGINE_SCRIPT, PAGE_WORLD_SCRIPT, CARD_SCRIPT]);
     assert.deepEqual([...accessible[0].matches].sort(), contentPages);
     assert.equal(accessible[0].extension_ids, undefined, 'no other extension');
     // Chromium: reachable only under a per-session URL, so a page cannot probe for the extension.
@@ -96,14 +125,15 @@ for (const dir of builds) {
     assert.equal(accessible[0].use_dynamic_url, dir.endsWith('firefox-mv3') ? undefined : true);
   });
 
-  test(`${dir}: the script in the page's own world only announces what no DOM change reports, and is tiny`, () => {
-    // The page can read and change everything in its world: nothing there may touch the extension.
-    const pageWorld = manifest.content_scripts.filter((entry) => entry.world === 'MAIN');
+  test(`${dir}: the script in the page's own world only announces what no DOM change reports, is tiny, and only the engine puts it there`, () => {
+    // No content script runs in the page's world: the engine adds this one to the pages it highlights.
     assert.deepEqual(
-      pageWorld.map((entry) => ({ js: entry.js, css: entry.css, runAt: entry.run_at })),
-      [{ js: ['content-scripts/mhx-page-signals.js'], css: undefined, runAt: 'document_start' }],
+      manifest.content_scripts.filter((entry) => entry.world === 'MAIN'),
+      [],
     );
-    const code = readFileSync(`${dir}/content-scripts/mhx-page-signals.js`, 'utf8');
+    assert.ok(engine.includes(`"/${PAGE_WORLD_SCRIPT}"`), 'the engine injects it');
+    // The page can read and change everything in its world: nothing there may touch the extension.
+    const code = readFileSync(`${dir}/${PAGE_WORLD_SCRIPT}`, 'utf8');
     assert.equal(/\b(?:chrome|browser)\s*\.|\bruntime\b|postMessage|fetch\(/u.test(code), false, code);
     assert.ok(gzipKiB(code) < 1, `${gzipKiB(code).toFixed(2)} kB gzip`);
     assert.match(code, /^\(function\(\)\{/u, 'an anonymous function: no global variable in the page');

@@ -77,12 +77,13 @@ for (const [browser, dir] of Object.entries(BUILDS)) {
         assert.ok(['http://*/*', 'https://*/*'].includes(pattern), `content script matches ${pattern}`);
       }
     }
-    // Nothing of the extension is reachable from web pages or other extensions but the card script,
-    // which the content script loads (as its page would) on the pages it runs on; in Chromium only
-    // under a per-session URL (tests/build/content-script-bundle.test.mjs checks what it holds).
+    // Nothing of the extension is reachable from web pages or other extensions but the engine, its
+    // page-world script and the card script, which the content script loads (as its page would) on the
+    // pages it runs on; in Chromium only under a per-session URL (tests/build/content-script-bundle.test.mjs
+    // checks what they hold).
     assert.deepEqual(manifest.web_accessible_resources, [
       {
-        resources: ['term-card.js'],
+        resources: ['explainer-engine.js', 'mhx-page-signals.js', 'term-card.js'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
       },

@@ -36,11 +36,14 @@ const NETWORK_APIS = [
  *   in browsers without modulepreload (neither target), and our pages link only their own chunks.
  * - WXT's shadow-root UI can load a stylesheet by URL or the content script's own CSS file through
  *   `runtime.getURL` (moz-extension:// or chrome-extension://); the card passes its CSS inline instead.
+ * - WXT's `injectScript`, with which the engine puts its page-world script in a page, fetches that
+ *   script's text from `runtime.getURL` (the extension's own file) in Manifest V2 only; both builds are V3.
  */
 const KNOWN_FETCHES = [
   /fetch\(\w+\.href,\w+\)/u,
   /"url"in \w+\?\w+\.textContent=yield fetch\(\w+\.url\)/u,
   /runtime\.getURL\("\/content-scripts\/[\w-]+\.css"\);try\{return await\(await fetch\(\w+\)\)/u,
+  /\w+=\w+\.runtime\.getURL\(\w+\),\w+=document\.createElement\("script"\);2===\w+\.runtime\.getManifest\(\)\.manifest_version\?\w+\.text=await fetch\(\w+\)/u,
 ];
 
 /** URLs that appear in the bundles as text and are never requested. */

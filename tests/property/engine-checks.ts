@@ -4,7 +4,7 @@ import { applyMutation, type MutationBatch } from './page-mutations';
 import { describeRange, type RecordingHighlight, serialisePage } from './page-snapshot';
 import { buildInto, OWN_HOST_TAG, type PageNode } from './page-tree';
 import { referenceHighlights } from './reference-highlights';
-import { countsOf, freshScan, RunningExplainer } from './running-explainer';
+import { countsOf, freshPass, freshScan, RunningExplainer } from './running-explainer';
 
 /**
  * The three claims the property tests make of any page, one function each, so a counter-example
@@ -72,7 +72,10 @@ export async function expectReferenceHighlights(page: readonly PageNode[]): Prom
   expect(found.sort()).toEqual(expected.sort());
 }
 
-/** (c) After the page changes and the observer catches up, the highlights are those of a fresh scan. */
+/**
+ * (c) After the page changes and the observer catches up, the highlights are those of a fresh pass
+ * (a scan, and each term's sense on the page decided from it).
+ */
 export async function expectRescansCatchUp(
   page: readonly PageNode[],
   batches: readonly MutationBatch[],
@@ -87,7 +90,7 @@ export async function expectRescansCatchUp(
     if (batch.waitAfter) await explainer.settled();
   }
   await explainer.settled();
-  const fresh = await freshScan(document.body);
+  const fresh = await freshPass(document.body);
   const painted = explainer.painted();
   expect(painted.ranges).toEqual(fresh.map(({ range }) => describeRange(null, range)).sort());
   expect(painted.counts).toEqual(countsOf(fresh));

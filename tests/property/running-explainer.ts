@@ -4,11 +4,14 @@ import { PageExplainer } from '@/page/page-explainer';
 import { TermHighlighter } from '@/page/scan/term-highlighter';
 import { scanForTerms } from '@/page/scan/term-scanner';
 import { compileGlossary } from '@/utils/glossary-compiler';
+import { glossarySenses, termsInOtherSense } from '@/utils/one-sense-per-page';
 import { createTermMatcher } from '@/utils/term-matcher';
 import { describeRange, type RecordingHighlight } from './page-snapshot';
 import { OWN_HOST_TAG } from './page-tree';
 
-export const matcher = createTermMatcher(compileGlossary(glossary));
+const compiled = compileGlossary(glossary);
+export const matcher = createTermMatcher(compiled);
+export const senses = glossarySenses(compiled);
 const PREFIX = 'mhx';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -39,6 +42,7 @@ export class RunningExplainer {
       matcher,
       onReadMore: () => {},
       highlightCss: '',
+      senses,
       rescanIntervalMs: 0,
       onTermsChanged: () => {
         this.passes++;
@@ -84,6 +88,30 @@ export async function freshScan(root: Node): Promise<{ termId: string; range: Ra
     sliceMs: 0,
   });
   const terms = [...highlighter].map(({ termId, range }) => ({ termId, range }));
+  highlighter.dispose();
+  return terms;
+}
+
+/**
+ * A fresh pass over `root` as the engine makes one: the scan, then each term with another sense
+ * given the sense the page gives it (one sense per page); the terms it shows.
+ */
+export async function freshPass(root: Node): Promise<{ termId: string; range: Range }[]> {
+  const highlighter = new TermHighlighter('property-fresh-pass');
+  await scanForTerms([root], {
+    matcher,
+    highlighter,
+    ownHostTag: OWN_HOST_TAG,
+    firstOccurrenceOnly: () => false,
+    yieldToPage: async () => true,
+    sliceMs: 0,
+    onOtherSense: (termId, node) => highlighter.addOtherSense(termId, node),
+  });
+  const page = { termCounts: highlighter.allTermCounts(), otherSense: highlighter.otherSenseCounts() };
+  const inOtherSense = termsInOtherSense(page, senses, () => root.textContent ?? '');
+  const terms = [...highlighter]
+    .filter(({ termId }) => !inOtherSense.has(termId))
+    .map(({ termId, range }) => ({ termId, range }));
   highlighter.dispose();
   return terms;
 }

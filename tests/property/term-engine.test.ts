@@ -35,7 +35,7 @@ describe('the term engine over generated pages', () => {
   );
 
   it(
-    '(c) after any changes, once the observer has caught up, shows what a fresh scan of the result shows',
+    '(c) after any changes, once the observer has caught up, shows what a fresh pass over the result shows',
     async () => {
       await fc.assert(
         fc.asyncProperty(pageBody, mutationBatches, (page, batches) => expectRescansCatchUp(page, batches, registry)),

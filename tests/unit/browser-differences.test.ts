@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   browserSpecificManifest,
-  cardScriptAccess,
   FIREFOX_ADDON_ID,
   FIREFOX_ANDROID_MIN_VERSION,
   FIREFOX_MIN_VERSION,
+  pageScriptAccess,
 } from '@/utils/browser-differences';
 
 describe('browserSpecificManifest', () => {
@@ -29,14 +29,32 @@ describe('browserSpecificManifest', () => {
   });
 });
 
-describe('cardScriptAccess', () => {
+describe('pageScriptAccess', () => {
   const pages = ['http://*/*', 'https://*/*'];
   it.each([
-    ['chrome', [{ resources: ['term-card.js'], matches: pages, use_dynamic_url: true }]],
-    ['edge', [{ resources: ['term-card.js'], matches: pages, use_dynamic_url: true }]],
+    [
+      'chrome',
+      [
+        {
+          resources: ['explainer-engine.js', 'mhx-page-signals.js', 'term-card.js'],
+          matches: pages,
+          use_dynamic_url: true,
+        },
+      ],
+    ],
+    [
+      'edge',
+      [
+        {
+          resources: ['explainer-engine.js', 'mhx-page-signals.js', 'term-card.js'],
+          matches: pages,
+          use_dynamic_url: true,
+        },
+      ],
+    ],
     // Firefox rejects use_dynamic_url; its per-installation UUID already keeps the URL unguessable.
-    ['firefox', [{ resources: ['term-card.js'], matches: pages }]],
+    ['firefox', [{ resources: ['explainer-engine.js', 'mhx-page-signals.js', 'term-card.js'], matches: pages }]],
   ])('%s gets %j', (browser, expected) => {
-    expect(cardScriptAccess(browser)).toEqual(expected);
+    expect(pageScriptAccess(browser)).toEqual(expected);
   });
 });

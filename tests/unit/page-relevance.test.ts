@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '@/content/glossary';
 import { compileGlossary } from '@/utils/glossary-compiler';
-import { pageRelevance } from '@/utils/page-relevance';
+import { mayBeRelevant, pageRelevance } from '@/utils/page-relevance';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 const counts = (termCounts: Record<string, number>, characters: number) => ({ termCounts, characters });
@@ -74,5 +74,48 @@ describe('pageRelevance on real text, with the real matcher', () => {
         3,
       );
     expect(judge(article).relevant).toBe(true);
+  });
+});
+
+describe('mayBeRelevant: could a scan judge the page about mental health?', () => {
+  const never = () => {
+    throw new Error('the characters were not needed');
+  };
+  it.each([
+    ['no terms', {}, never, false],
+    ['two terms however often', { depression: 40, anxiety: 40 }, never, false],
+    [
+      'six different terms',
+      { ssri: 1, ketamine: 1, serotonin: 1, depression: 1, anxiety: 1, glutamate: 1 },
+      never,
+      true,
+    ],
+    ['three terms, dense enough', { ssri: 2, ketamine: 2, glutamate: 1 }, () => 10_000, true],
+    ['three terms, too thin', { ssri: 2, ketamine: 2, glutamate: 1 }, () => 10_001, false],
+    ['three terms, nothing known of the text', { ssri: 1, ketamine: 1, glutamate: 1 }, () => 0, true],
+    ['damaged counts', { ssri: Number.NaN, ketamine: -1, glutamate: 1 }, never, false],
+  ])('%s → %s', (_what, counts, characters, expected) => {
+    expect(mayBeRelevant(counts, characters)).toBe(expected);
+  });
+
+  it('with first occurrence only, each term counts once against the lower bar', () => {
+    const counts = { depression: 9, anxiety: 9, introspection: 9 };
+    expect(mayBeRelevant(counts, () => 20_000, { firstOccurrenceOnly: true })).toBe(true);
+    expect(mayBeRelevant(counts, () => 20_001, { firstOccurrenceOnly: true })).toBe(false);
+  });
+
+  it('says no only where pageRelevance says no with as many terms and as few characters', () => {
+    const cases: [Record<string, number>, number][] = [
+      [{ ssri: 5, serotonin: 3, depression: 4, anxiety: 2 }, 6_000],
+      [{ depression: 1, anxiety: 1, ssri: 1 }, 30_000],
+      [{ depression: 1, anxiety: 1, introspection: 1 }, 400_000],
+      [{ ssri: 2, ketamine: 2, glutamate: 1 }, 10_000],
+    ];
+    for (const [termCounts, characters] of cases) {
+      for (const firstOccurrenceOnly of [false, true]) {
+        const scan = pageRelevance({ termCounts, characters }, { firstOccurrenceOnly }).relevant;
+        if (scan) expect(mayBeRelevant(termCounts, () => characters, { firstOccurrenceOnly })).toBe(true);
+      }
+    }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decideSite,
   decidingRule,
+  decisionDependsOnPath,
   type HighlightMode,
   pageAddress,
   type RuleScope,
@@ -117,6 +118,29 @@ describe('pageAddress and siteOf', () => {
   ])('%s → %j', (url, address) => {
     expect(pageAddress(url)).toEqual(address);
     expect(siteOf(url)).toBe(address?.host ?? null);
+  });
+
+  it('reads a page’s location, already parsed, as it reads its URL', () => {
+    for (const url of ['https://Example.org:8443/x', 'https://example.org./a%20b', 'data:text/html,hi']) {
+      const { protocol, hostname, pathname } = new URL(url);
+      expect(pageAddress({ protocol, hostname, pathname })).toEqual(pageAddress(url));
+    }
+  });
+});
+
+describe('decisionDependsOnPath: can a move to another path of the page change the decision?', () => {
+  it.each([
+    ['no rules', [], false],
+    ['a domain and a host rule for the site', [rule('domain', 'example.org'), rule('host', 'example.org')], false],
+    ['a path rule for the site', [rule('path', 'example.org/health/')], true],
+    ['a path rule for another site', [rule('path', 'other.example/health/')], false],
+    ['a path rule for a subdomain', [rule('path', 'www.example.org/health/')], false],
+  ])('%s → %s', (_what, rules, expected) => {
+    expect(decisionDependsOnPath('https://example.org/news', rules)).toBe(expected);
+  });
+
+  it('never for a page the extension does not run on', () => {
+    expect(decisionDependsOnPath('data:text/html,hi', [rule('path', 'example.org/x/')])).toBe(false);
   });
 });
 

@@ -147,3 +147,20 @@ describe('term matcher rules', () => {
     expect(matcher.mayMatch.test(text)).toBe(worth);
   });
 });
+
+describe('occurrences in another sense', () => {
+  const inOtherSense = (text: string) => {
+    const told: string[] = [];
+    const matches = matcher.findAll(text, (termId) => told.push(termId));
+    return { told, found: matches.map((match) => text.slice(match.start, match.end)) };
+  };
+
+  it.each([
+    ['Tropical Depression Nine is moving north.', ['depression'], []],
+    ['The Great Depression and the depression that followed.', ['depression'], ['depression']],
+    ['Respiratory depression, CNS depression and depression.', ['depression', 'depression'], ['depression']],
+    ['Depression and anxiety.', [], ['Depression', 'anxiety']],
+  ])('%j: told %j, found %j', (text, told, found) => {
+    expect(inOtherSense(text)).toEqual({ told, found });
+  });
+});

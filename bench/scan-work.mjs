@@ -1,74 +1,16 @@
-// `npm run bench`: the term engine measured side by side in one run, in Chromium with the built
-// extension, on the real pages of ../shared/pages (skipped with a note where absent) and on pages
-// generated here. Prints a Markdown table of medians; absolute times vary, compare the ratios.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Part of `npm run bench`: the term engine's scan measured side by side in one run, in Chromium with
+// the built extension in "everywhere" (so the engine reads every page), on the pages of
+// bench/bench-pages.mjs, against the plainest scans a content script could make and mark.js.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { launchExtension, launchPlain, poll, ROOT, startServer } from '../tests/e2e/harness.mjs';
+import { poll, startServer } from '../tests/e2e/harness.mjs';
+import { launchChromium } from './bench-browser.mjs';
+import { benchPages, glossaryRegExpSource, median, ROOT, SENTENCES } from './bench-pages.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** A scan of a few milliseconds is moved by one slow sample: pages scanned this fast get more runs. */
 const QUICK_SCAN_MS = 20;
-const QUICK_PAGE_RUNS = Math.max(RUNS, 11);
-const SHARED_PAGES = path.resolve(ROOT, '../shared/pages');
-const REAL_BUILD = path.join(ROOT, '.output/chrome-mv3');
-const INFLATED_BUILD = path.join(ROOT, '.output/chrome-mv3-bench1000');
+const QUICK_PAGE_RUNS = 11;
 const MARK_JS = path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
-
-const SENTENCES = [
-  'SSRIs are a cornerstone in treating conditions like depression and anxiety.',
-  'Ketamine therapy adjusts brain chemistry by affecting the glutamate pathway.',
-  'It is often combined with psychotherapy, and some speak of psychedelic integration.',
-  'Plain sentences about the weather, the garden and the week ahead fill the rest of the page.',
-];
-
-function generatedPages() {
-  const feed = Array.from({ length: 5000 }, (_, index) => `<p>${SENTENCES[index % SENTENCES.length]}</p>`).join('\n');
-  const nested = `${'<div>'.repeat(2000)}<p>${SENTENCES.join(' ')}</p>${'</div>'.repeat(2000)}`;
-  return {
-    'generated-feed.html': `<!doctype html><title>feed</title><main>${feed}</main>`,
-    'generated-deep.html': `<!doctype html><title>deep</title>${nested}${feed.slice(0, 200_000)}`,
-  };
-}
-
-function pages() {
-  const routes = {};
-  if (existsSync(SHARED_PAGES)) {
-    for (const file of readdirSync(SHARED_PAGES)
-      .filter((name) => name.endsWith('.html'))
-      .sort()) {
-      routes[`/${file}`] = readFileSync(path.join(SHARED_PAGES, file), 'utf8');
-    }
-  } else {
-    console.log(`note: ${SHARED_PAGES} is absent; measuring generated pages only.`);
-  }
-  const all = {
-    ...routes,
-    ...Object.fromEntries(Object.entries(generatedPages()).map(([name, html]) => [`/${name}`, html])),
-  };
-  // BENCH_PAGES=a.html,b.html measures only those, for a quick look at one change.
-  const only = process.env.BENCH_PAGES?.split(',').map((name) => `/${name.trim()}`);
-  return only ? Object.fromEntries(Object.entries(all).filter(([route]) => only.includes(route))) : all;
-}
-
-/** The glossary's spellings as one regular expression, the way mark.js users combine terms. */
-function glossaryRegExpSource() {
-  const source = readFileSync(path.join(ROOT, 'content/glossary.ts'), 'utf8');
-  const spellings = new Set();
-  for (const [, block] of source.matchAll(/term: '([^']+)',\s*aliases: \[([^\]]*)\]/gu)) spellings.add(block);
-  for (const [, , aliases] of source.matchAll(/term: '([^']+)',\s*aliases: \[([^\]]*)\]/gu)) {
-    for (const [, alias] of aliases.matchAll(/'([^']+)'/gu)) spellings.add(alias);
-  }
-  const escaped = [...spellings]
-    .sort((a, b) => b.length - a.length)
-    .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+'));
-  return `\\b(?:${escaped.join('|')})(?:e?s)?\\b`;
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 // Long tasks are recorded from the start of the page's life, in its own world.
 const LONG_TASK_RECORDER = () => {
@@ -260,23 +202,29 @@ async function measurePlain(plain, url, regExpSource) {
   }
 }
 
-async function main() {
-  for (const dir of [REAL_BUILD, INFLATED_BUILD]) {
-    if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is missing: run \`npm run bench\`.`);
+/**
+ * Measures every page `runs` times (more where the scan is quick): the bare walk and mark.js in the
+ * page's world, the walk, the minimal scan, text at once and mark.js in isolated worlds, the
+ * extension's scan with the real glossary and with 1,000 terms, its longest task, and the rescan
+ * of 100 paragraphs appended to the largest page.
+ */
+export async function measureScanWork({ realBuild, inflatedBuild, runs, log = () => {} }) {
+  const pages = benchPages();
+  const server = await startServer({
+    routes: Object.fromEntries(Object.entries(pages).map(([n, html]) => [`/${n}`, html])),
+  });
+  const real = await launchChromium(realBuild);
+  const inflated = await launchChromium(inflatedBuild);
+  const plain = await launchChromium(null);
+  for (const session of [real, inflated]) {
+    await session.context.addInitScript(LONG_TASK_RECORDER);
+    await session.setSettings({ mode: 'everywhere' });
   }
-  const routes = pages();
-  const server = await startServer({ routes });
-  const real = await launchExtension({ extensionDir: REAL_BUILD });
-  const inflated = await launchExtension({ extensionDir: INFLATED_BUILD });
-  const plain = await launchPlain();
-  await real.context.addInitScript(LONG_TASK_RECORDER);
-  await inflated.context.addInitScript(LONG_TASK_RECORDER);
   const regExpSource = glossaryRegExpSource();
-
-  const names = Object.keys(routes).map((route) => route.slice(1));
+  const names = Object.keys(pages);
   const largest = names
     .filter((name) => name.startsWith('war-and-peace'))
-    .concat(names.toSorted((a, b) => routes[`/${b}`].length - routes[`/${a}`].length))[0];
+    .concat(names.toSorted((a, b) => pages[b].length - pages[a].length))[0];
   const rows = [];
   try {
     for (const name of names) {
@@ -294,8 +242,8 @@ async function main() {
         isolatedMark: [],
         rescan: [],
       };
-      let runs = RUNS;
-      for (let run = 0; run < runs; run++) {
+      let pageRuns = runs;
+      for (let run = 0; run < pageRuns; run++) {
         const { walk, mark } = await measurePlain(plain, url, regExpSource);
         samples.walk.push(walk);
         samples.mark.push(mark);
@@ -306,7 +254,7 @@ async function main() {
         samples.isolatedMark.push(isolated.mark);
         const measured = await measureExtensionScan(real, url);
         samples.scan.push(measured.scan);
-        if (run === 0 && measured.scan < QUICK_SCAN_MS) runs = QUICK_PAGE_RUNS;
+        if (run === 0 && measured.scan < QUICK_SCAN_MS) pageRuns = Math.max(runs, QUICK_PAGE_RUNS);
         samples.wall.push(measured.wall);
         samples.longest.push(measured.longest);
         if (name === largest) samples.rescan.push(await measureRescan(measured.page));
@@ -315,43 +263,13 @@ async function main() {
         samples.inflated.push(inflatedScan.scan);
         await inflatedScan.page.close();
       }
-      rows.push({ name, ...Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, median(values)])) });
-      process.stderr.write(`measured ${name}\n`);
+      const row = { name, runs: pageRuns };
+      for (const [key, values] of Object.entries(samples)) row[key] = median(values);
+      rows.push(row);
+      log(`scan work: ${name}`);
     }
   } finally {
     await Promise.all([real.close(), inflated.close(), plain.close(), server.close()]);
   }
-
-  const ms = (value) => (Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : value.toFixed(0));
-  const ratio = (value, base) => `${(value / base).toFixed(2)}×`;
-  console.log(
-    `\nTerm engine, ${new Date().toISOString().slice(0, 10)}, Chromium, median of ${RUNS} runs, ${QUICK_PAGE_RUNS} for pages scanned in under ${QUICK_SCAN_MS} ms (ms)\n`,
-  );
-  console.log(
-    '| page | bare walk | scan work | scan ÷ walk | bare walk, isolated world | scan ÷ isolated walk | minimal scan, isolated world | text at once, isolated world | floor ÷ walk | mark.js markRegExp | mark.js ÷ scan | mark.js ÷ floor | mark.js, isolated world | isolated mark.js ÷ scan | longest task caused | 1,000 terms ÷ real |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-  const floorOf = (row) => Math.min(row.minimal, row.textAtOnce);
-  for (const row of rows) {
-    console.log(
-      `| ${row.name} | ${ms(row.walk)} | ${ms(row.scan)} | ${ratio(row.scan, row.walk)} | ${ms(row.isolatedWalk)} | ${ratio(row.scan, row.isolatedWalk)} | ${ms(row.minimal)} | ${ms(row.textAtOnce)} | ${ratio(floorOf(row), row.walk)} | ${ms(row.mark)} | ${ratio(row.mark, row.scan)} | ${ratio(row.mark, floorOf(row))} | ${ms(row.isolatedMark)} | ${ratio(row.isolatedMark, row.scan)} | ${row.longest > 0 ? `${ms(row.longest)}` : 'none over 50'} | ${ratio(row.inflated, row.scan)} |`,
-    );
-  }
-  // The floor is the cheaper of the two plainest scans: where even it misses a target, no content
-  // script meets that target on that page.
-  const beyondWalk = rows.filter((row) => floorOf(row) > 2 * row.walk).map((row) => row.name);
-  const beyondMark = rows.filter((row) => row.mark < 5 * floorOf(row)).map((row) => row.name);
-  console.log(
-    `\nFloor over 2× the bare walk: ${beyondWalk.join(', ') || 'none'}. mark.js under 5× the floor: ${beyondMark.join(', ') || 'none'}.`,
-  );
-  const big = rows.find((row) => row.name === largest);
-  if (big) {
-    console.log(
-      `\nAppending 100 paragraphs to ${big.name}: rescan ${ms(big.rescan)} ms, ${ratio(big.rescan, big.scan)} of its full scan.`,
-    );
-  }
-  const script = readFileSync(path.join(REAL_BUILD, 'content-scripts/explainer.js'));
-  console.log(`Content script: ${(gzipSync(script).length / 1024).toFixed(1)} kB gzip.`);
+  return { rows, largest };
 }
-
-await main();
