@@ -53,6 +53,18 @@ export async function launchFirefox({ extensionDir = FIREFOX_EXTENSION_DIR, pref
     // Firefox wants an absolute path.
     await browser.installExtension(path.resolve(ROOT, extensionDir));
     const extensionUrl = (page) => `moz-extension://${ADDON_UUID}/${page.replace(/^\//u, '')}`;
+    // The first-run page opens in a tab of its own after the install: closed, so no test takes it for its own.
+    const welcome = await poll(
+      async () => {
+        for (const page of await browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith(extensionUrl('welcome.html'))) return page;
+        }
+        return null;
+      },
+      { timeout: 10_000, message: 'the first-run page' },
+    ).catch(() => null);
+    await welcome?.close();
     // An extension page of our own to ask the tabs API which tab is which: without the "tabs"
     // permission it tells ids and nothing else, so a new tab is the one id that was not there before.
     const control = await browser.newPage();

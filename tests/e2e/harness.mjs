@@ -153,6 +153,14 @@ export async function launchExtension({
   });
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;
+  // A fresh profile gets the first-run page in a tab of its own: closed, so no test takes it for its own.
+  if (userDataDir === undefined) {
+    const welcome = await poll(
+      () => context.pages().find((page) => page.url().startsWith(`chrome-extension://${extensionId}/welcome.html`)),
+      { timeout: 10_000, message: 'the first-run page' },
+    ).catch(() => null);
+    await welcome?.close();
+  }
   const session = {
     context,
     extensionId,

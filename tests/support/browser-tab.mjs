@@ -219,7 +219,21 @@ export class BrowserTab {
     let { box } = element;
     const viewport = await this.viewport();
     if (box.y < 0 || box.y + box.height > viewport.height || box.x < 0 || box.x + box.width > viewport.width) {
-      await this.onElement(selector, (target) => target.scrollIntoView({ block: 'center', inline: 'center' }));
+      // The first visible element with that text, as waitFor found it, not merely the first match.
+      await withDeepQuery(
+        this.driver,
+        ({ selector, hasText }, query) => {
+          const pattern = hasText && typeof hasText === 'object' ? new RegExp(hasText.source, hasText.flags) : null;
+          const target = query(selector).find((element) => {
+            const text = element.textContent ?? '';
+            const matches = hasText == null || (pattern ? pattern.test(text) : text.includes(hasText));
+            const rect = element.getBoundingClientRect();
+            return matches && rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+          });
+          target?.scrollIntoView({ block: 'center', inline: 'center' });
+        },
+        { selector, hasText: textFilter(hasText) },
+      );
       box = (await this.waitFor(selector, { hasText })).box;
     }
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };

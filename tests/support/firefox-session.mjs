@@ -243,7 +243,13 @@ export async function launchFirefox({
         return wrap(page);
       },
 
-      tabUrls: async () => (await browser.pages()).filter((page) => page !== controlPage).map((page) => page.url()),
+      // puppeteer may still report about:blank for a tab the extension opened: ask the document.
+      tabUrls: async () =>
+        Promise.all(
+          (await browser.pages())
+            .filter((page) => page !== controlPage)
+            .map((page) => page.evaluate(() => location.href).catch(() => page.url())),
+        ),
 
       async close({ keepProfile = false } = {}) {
         await within(browser.close(), 30_000, 'Closing Firefox').catch(() => browser.process()?.kill('SIGKILL'));
