@@ -61,18 +61,6 @@ export const DEFAULT_PREFERENCES: Readonly<HighlightPreferences> = {
   helpCountry: 'auto',
 };
 
-const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (value: unknown): value is T =>
-    typeof value === 'string' && (values as readonly string[]).includes(value);
-
-export const isHighlightMode = oneOf(HIGHLIGHT_MODES);
-export const isHighlightDensity = oneOf(HIGHLIGHT_DENSITIES);
-export const isHighlightStyle = oneOf(HIGHLIGHT_STYLES);
-export const isCardTrigger = oneOf(CARD_TRIGGERS);
-export const isCardTriggerKey = oneOf(CARD_TRIGGER_KEYS);
-export const isCardTextSize = oneOf(CARD_TEXT_SIZES);
-
 export function isHoverDelay(value: unknown): value is number {
   return (
     typeof value === 'number' &&
@@ -82,14 +70,14 @@ export function isHoverDelay(value: unknown): value is number {
   );
 }
 
-/** A glossary term id as the glossary writes them: lower case, digits and hyphens. */
+/** A glossary term id as the glossary writes them: lower case, digits and hyphens (no Unicode flag: ASCII only). */
 export function isTermId(value: unknown): value is string {
-  return typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/u.test(value);
+  return typeof value === 'string' && /^[a-z\d-]{1,64}$/.test(value);
 }
 
 /** 'auto', or a region code such as 'US' or 'GB'. */
 export function isHelpCountry(value: unknown): value is string {
-  return value === 'auto' || (typeof value === 'string' && /^[A-Z]{2}$/u.test(value));
+  return value === 'auto' || (typeof value === 'string' && /^[A-Z]{2}$/.test(value));
 }
 
 /** The readable term ids of a stored list, each once, in order; never more than MAX_HIDDEN_TERMS. */
@@ -111,27 +99,37 @@ export function migratePreferencesV1(stored: unknown): Record<string, unknown> {
   return candidate;
 }
 
+/** The values each choice may take. */
+const CHOICES: { readonly [Key in keyof HighlightPreferences]?: readonly unknown[] } = {
+  mode: HIGHLIGHT_MODES,
+  highlightDensity: HIGHLIGHT_DENSITIES,
+  highlightStyle: HIGHLIGHT_STYLES,
+  cardTrigger: CARD_TRIGGERS,
+  cardTriggerKey: CARD_TRIGGER_KEYS,
+  cardTextSize: CARD_TEXT_SIZES,
+};
+
+/** Whether `value` may be stored as the preference `key`. */
+function isPreference(key: keyof HighlightPreferences, value: unknown): boolean {
+  const choices = CHOICES[key];
+  if (choices) return choices.includes(value);
+  if (key === 'hoverDelayMs') return isHoverDelay(value);
+  if (key === 'helpCountry') return isHelpCountry(value);
+  return typeof value === typeof DEFAULT_PREFERENCES[key];
+}
+
 /**
  * Every preference that can be read from a stored value of unknown shape, of either version,
  * defaults for the rest; never throws.
  */
 export function readablePreferences(stored: unknown): HighlightPreferences {
   const candidate = migratePreferencesV1(stored);
-  const pick = <T>(value: unknown, valid: (value: unknown) => value is T, fallback: T): T =>
-    valid(value) ? value : fallback;
-  const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
-  return {
-    mode: pick(candidate.mode, isHighlightMode, DEFAULT_PREFERENCES.mode),
-    highlightDensity: pick(candidate.highlightDensity, isHighlightDensity, DEFAULT_PREFERENCES.highlightDensity),
-    highlightStyle: pick(candidate.highlightStyle, isHighlightStyle, DEFAULT_PREFERENCES.highlightStyle),
-    hoverDelayMs: pick(candidate.hoverDelayMs, isHoverDelay, DEFAULT_PREFERENCES.hoverDelayMs),
-    cardTrigger: pick(candidate.cardTrigger, isCardTrigger, DEFAULT_PREFERENCES.cardTrigger),
-    cardTriggerKey: pick(candidate.cardTriggerKey, isCardTriggerKey, DEFAULT_PREFERENCES.cardTriggerKey),
-    cardTextSize: pick(candidate.cardTextSize, isCardTextSize, DEFAULT_PREFERENCES.cardTextSize),
-    hiddenTerms: readableHiddenTerms(candidate.hiddenTerms),
-    helpLines: pick(candidate.helpLines, isBoolean, DEFAULT_PREFERENCES.helpLines),
-    helpCountry: pick(candidate.helpCountry, isHelpCountry, DEFAULT_PREFERENCES.helpCountry),
-  };
+  const preferences = { ...DEFAULT_PREFERENCES };
+  for (const key of Object.keys(DEFAULT_PREFERENCES) as (keyof HighlightPreferences)[]) {
+    if (isPreference(key, candidate[key])) Object.assign(preferences, { [key]: candidate[key] });
+  }
+  preferences.hiddenTerms = readableHiddenTerms(candidate.hiddenTerms);
+  return preferences;
 }
 
 /** Everything a user sets: the preferences and the site rules. */

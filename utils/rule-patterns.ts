@@ -22,31 +22,50 @@ function normalizeHost(text: string): string | null {
   return HOST_NAME.test(host) ? host : null;
 }
 
+/** Why a typed pattern is no rule: worded for people by `normalizeRulePattern`. */
+type PatternProblem =
+  | { problem: 'no-host' }
+  | { problem: 'not-a-host'; hostText: string }
+  | { problem: 'path-in-host-rule'; path: string }
+  | { problem: 'no-path' };
+
 /**
  * The canonical pattern for what someone typed or pasted: "https://WWW.Example.org:8080/" as a host
  * rule is "www.example.org"; "*.example.org" as a domain rule is "example.org"; a pasted page URL as
- * a path rule keeps its path and drops query and fragment.
+ * a path rule keeps its path and drops query and fragment. Kept apart from the wording of problems,
+ * which pages never need (they only read stored rules).
  */
-export function normalizeRulePattern(scope: RuleScope, text: string): PatternResult {
+function canonicalPattern(scope: RuleScope, text: string): { pattern: string } | PatternProblem {
   let rest = text.trim().replace(SCHEME, '');
   if (scope === 'domain') rest = rest.replace(/^\*?\./u, '');
   const end = rest.search(/[/?#]/u);
   const hostText = end < 0 ? rest : rest.slice(0, end);
   const tail = end < 0 ? '' : rest.slice(end);
-  if (hostText === '') return { ok: false, error: 'Enter a host name such as example.org.' };
+  if (hostText === '') return { problem: 'no-host' };
   const host = normalizeHost(hostText);
-  if (host === null) return { ok: false, error: `"${hostText}" is not a host name.` };
+  if (host === null) return { problem: 'not-a-host', hostText };
   const path = tail.startsWith('/') ? new URL(`http://h${tail}`).pathname : '';
-  if (scope !== 'path') {
-    if (path.length > 1) {
-      return { ok: false, error: `A ${scope} rule covers whole hosts; to match "${path}" only, make it a path rule.` };
-    }
-    return { ok: true, pattern: host };
+  if (scope !== 'path') return path.length > 1 ? { problem: 'path-in-host-rule', path } : { pattern: host };
+  return path === '' ? { problem: 'no-path' } : { pattern: `${host}${path}` };
+}
+
+/** `canonicalPattern`, with what is wrong said for people. */
+export function normalizeRulePattern(scope: RuleScope, text: string): PatternResult {
+  const result = canonicalPattern(scope, text);
+  if ('pattern' in result) return { ok: true, pattern: result.pattern };
+  switch (result.problem) {
+    case 'no-host':
+      return { ok: false, error: 'Enter a host name such as example.org.' };
+    case 'not-a-host':
+      return { ok: false, error: `"${result.hostText}" is not a host name.` };
+    case 'path-in-host-rule':
+      return {
+        ok: false,
+        error: `A ${scope} rule covers whole hosts; to match "${result.path}" only, make it a path rule.`,
+      };
+    case 'no-path':
+      return { ok: false, error: 'A path rule needs a path after the host name, such as example.org/health/.' };
   }
-  if (path === '') {
-    return { ok: false, error: 'A path rule needs a path after the host name, such as example.org/health/.' };
-  }
-  return { ok: true, pattern: `${host}${path}` };
 }
 
 const CANONICAL_HOST = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/u;
@@ -78,13 +97,13 @@ export function readableRule(candidate: unknown): SiteRule | null {
   const { scope, pattern, host, enabled } = candidate as Record<string, unknown>;
   if (typeof enabled !== 'boolean') return null;
   if (scope === undefined && pattern === undefined && typeof host === 'string') {
-    const normalized = normalizeRulePattern('host', host);
-    return normalized.ok ? { scope: 'host', pattern: normalized.pattern, enabled } : null;
+    const normalized = canonicalPattern('host', host);
+    return 'pattern' in normalized ? { scope: 'host', pattern: normalized.pattern, enabled } : null;
   }
   if (!isScope(scope) || typeof pattern !== 'string') return null;
   if (looksNormalized(scope, pattern)) return { scope, pattern, enabled };
-  const normalized = normalizeRulePattern(scope, pattern);
-  return normalized.ok ? { scope, pattern: normalized.pattern, enabled } : null;
+  const normalized = canonicalPattern(scope, pattern);
+  return 'pattern' in normalized ? { scope, pattern: normalized.pattern, enabled } : null;
 }
 
 /** Every rule that can still be read from a stored value of unknown shape, one per key; never throws. */
