@@ -7,7 +7,6 @@ import {
   type CardTrigger,
   type HighlightPreferences,
   HOVER_DELAY_RANGE,
-  isCardTriggerKey,
   isHoverDelay,
 } from '@/utils/preferences';
 
@@ -67,8 +66,8 @@ export function CardOpening({ preferences, onChange }: CardOpeningProps) {
           name="cardTriggerKey"
           value={preferences.cardTriggerKey}
           onChange={(event) => {
-            const value = event.currentTarget.value;
-            if (isCardTriggerKey(value)) onChange({ cardTriggerKey: value });
+            const key = CARD_TRIGGER_KEYS.find((candidate) => candidate === event.currentTarget.value);
+            if (key) onChange({ cardTriggerKey: key });
           }}
         >
           {CARD_TRIGGER_KEYS.map((key) => (
