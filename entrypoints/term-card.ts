@@ -1,11 +1,17 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { glossary } from '@/content/glossary';
 import { seriesParts } from '@/content/parts';
+import { cardControlRequests } from '@/page/card/card-control-requests';
 import { createTermCardHost } from '@/page/card/term-card-host';
 import { provideTermCardModule } from '@/page/card/term-card-module';
 import { explainGlossary } from '@/utils/term-explanation';
 
 /** The hover card, run by the content script the first time a card is wanted: see page/card/term-card-module.ts. */
 export default defineUnlistedScript(() => {
-  provideTermCardModule({ explanations: explainGlossary(glossary, seriesParts), createTermCardHost });
+  // The card's own controls ask the background; they come with the card, so pages never load them otherwise.
+  const controls = cardControlRequests();
+  provideTermCardModule({
+    explanations: explainGlossary(glossary, seriesParts),
+    createTermCardHost: (ctx, options) => createTermCardHost(ctx, { ...options, controls }),
+  });
 });

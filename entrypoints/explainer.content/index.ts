@@ -9,7 +9,6 @@ import { DEFAULT_SETTINGS, highlightsFirstOnly, type Settings } from '@/utils/pr
 import { decideSite, pageAddress, type SiteDecision } from '@/utils/site-rules';
 import { createTermMatcher } from '@/utils/term-matcher';
 import './highlight.css';
-import highlightCss from './highlight.css?inline';
 
 const PREFIX = 'mhx';
 
@@ -49,7 +48,6 @@ export default defineContentScript({
     const explainer = new PageExplainer(ctx, {
       prefix: PREFIX,
       matcher,
-      highlightCss,
       openDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
       onReadMore: (anchor) => void sendMessage('openReader', anchor),
       onTermsChanged: (stats) => {
@@ -67,7 +65,10 @@ export default defineContentScript({
         passes = 0;
       }
       explainer.setHoverDelay(next.hoverDelayMs);
-      explainer.setFirstOccurrenceOnly(highlightsFirstOnly(next));
+      explainer.setCardChoices(next.cardTrigger, next.cardTriggerKey, next.cardTextSize);
+      explainer.setHighlightStyle(next.highlightStyle);
+      explainer.setHiddenTerms(next.hiddenTerms);
+      explainer.setDensity(next.highlightDensity);
       // Hidden until relevance is known, so a page that is not about mental health never flashes.
       explainer.setHighlightsVisible(decision.verdict !== 'if-relevant' || relevant);
       if (decision.verdict !== 'off') {

@@ -1,5 +1,8 @@
 import { NOT_MEDICAL_ADVICE } from '@/content/health-notices';
+import type { CardTextSize } from '@/utils/preferences';
 import type { TermExplanation } from '@/utils/term-explanation';
+import { CardControls, type CardControlsProps } from './CardControls';
+import { controlProps } from './control-activation';
 
 export interface TermCardProps {
   explanation: TermExplanation;
@@ -10,6 +13,10 @@ export interface TermCardProps {
   onClose?: () => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  /** The reader's text size; normal by default. */
+  textSize?: CardTextSize;
+  /** "Not on this site" and "Hide this term"; without them the card has neither. */
+  controls?: Omit<CardControlsProps, 'term'>;
 }
 
 /** The hover card: what the series says about one term, where it says it, and a way to read on. */
@@ -20,12 +27,15 @@ export function TermCard({
   onClose,
   onPointerEnter,
   onPointerLeave,
+  textSize = 'normal',
+  controls,
 }: TermCardProps) {
   const idBase = `term-card-${explanation.id}`;
   const related = onRelated ? explanation.related : [];
   return (
     <section
       class="term-card"
+      data-size={textSize}
       role="dialog"
       aria-labelledby={`${idBase}-title`}
       aria-describedby={`${idBase}-summary`}
@@ -43,7 +53,7 @@ export function TermCard({
         <span class="visually-hidden">Source: </span>
         {explanation.source.label}
       </p>
-      <button type="button" class="read-more" onClick={() => onReadMore(explanation.source.anchor)}>
+      <button type="button" class="read-more" {...controlProps(() => onReadMore(explanation.source.anchor))}>
         Read in the series
       </button>
       {related.length > 0 && (
@@ -54,7 +64,7 @@ export function TermCard({
           <ul aria-labelledby={`${idBase}-related`}>
             {related.map((term) => (
               <li key={term.id}>
-                <button type="button" class="related-term" onClick={() => onRelated?.(term.id)}>
+                <button type="button" class="related-term" {...controlProps(() => onRelated?.(term.id))}>
                   {term.term}
                 </button>
               </li>
@@ -63,9 +73,10 @@ export function TermCard({
         </div>
       )}
       <p class="medical-note">{NOT_MEDICAL_ADVICE}</p>
+      {controls && <CardControls term={explanation.term} {...controls} />}
       {/* Last in the Tab order, so Tab goes to the card's content first; shown at the top right. */}
       {onClose && (
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="close" aria-label="Close" {...controlProps(onClose)}>
           <span aria-hidden="true">×</span>
         </button>
       )}

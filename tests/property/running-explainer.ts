@@ -38,7 +38,6 @@ export class RunningExplainer {
       prefix: PREFIX,
       matcher,
       onReadMore: () => {},
-      highlightCss: '',
       rescanIntervalMs: 0,
       onTermsChanged: () => {
         this.passes++;
@@ -79,7 +78,6 @@ export async function freshScan(root: Node): Promise<{ termId: string; range: Ra
     matcher,
     highlighter,
     ownHostTag: OWN_HOST_TAG,
-    firstOccurrenceOnly: () => false,
     yieldToPage: async () => true,
     sliceMs: 0,
   });
