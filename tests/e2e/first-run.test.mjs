@@ -12,6 +12,7 @@ import {
   FIRST_RUN_PAGE,
   IN_FIREFOX,
   launchExtension,
+  poll,
   sleep,
   test,
   useColorSchemes,

@@ -256,8 +256,9 @@ export class BrowserTab {
     return this.onElement(selector, (element) => element.focus());
   }
 
-  /** Clicks a checkbox or switch until it is `checked`. */
+  /** Clicks a checkbox or switch until it is `checked` (waiting for it first: pages render after loading). */
   async setChecked(selector, checked) {
+    await this.waitFor(selector);
     if ((await this.isChecked(selector)) !== checked) await this.click(selector);
     await poll(async () => (await this.isChecked(selector)) === checked, {
       timeout: 5_000,
