@@ -115,9 +115,9 @@ test('by keyboard alone: the card from the popup’s list, Tab to "Not on this s
     await waitForHighlights(article, { exact: ARTICLE_TERMS });
     const popup = await env.session.openPopup(article.tabId);
     await popup.click('.page-term', { hasText: 'Ketamine' });
+    await poll(async () => (await cardText(article))?.title === 'Ketamine', { message: 'the card from the list' });
     await popup.close();
     await article.bringToFront();
-    await poll(async () => (await cardText(article))?.title === 'Ketamine', { message: 'the card from the list' });
     // Tab goes into the card, then along its controls to "Not on this site".
     for (let step = 0; step < 12; step++) {
       await article.press('Tab');
@@ -214,8 +214,8 @@ test('cards open only while the chosen key is held, and the keyboard still opens
     // The popup's list (the keyboard's way in) opens cards whatever the choice.
     const popup = await env.session.openPopup(article.tabId);
     await popup.click('.page-term', { hasText: 'Psychotherapy' });
-    await popup.close();
     await poll(async () => (await cardText(article))?.title === 'Psychotherapy', { message: 'the card from the list' });
+    await popup.close();
     assertNoErrors(article);
   } finally {
     await article.close();

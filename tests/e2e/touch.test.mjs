@@ -91,12 +91,13 @@ test('a term inside a link: the tap follows the link; the popup’s list still o
     const popup = await env.session.openPopup(page.tabId, { viewport: PHONE });
     try {
       await popup.click('.page-term', { hasText: 'Ketamine' });
+      // The popup stays until the card is open: closing it could cut its message short.
+      await poll(async () => (await cardText(page))?.title === 'Ketamine', {
+        message: 'the linked term’s card from the list',
+      });
     } finally {
       await popup.close();
     }
-    await poll(async () => (await cardText(page))?.title === 'Ketamine', {
-      message: 'the linked term’s card from the list',
-    });
     await page.tap(8, 8);
     await waitForCardClosed(page);
     await tapTerm(page, 'ketamine');
