@@ -48,6 +48,9 @@ export class SampleExplainer {
       termAt: (x, y) => termAtPoint(this.highlighter, x, y),
       isLive: () => true,
     });
+    // The page's colour scheme changes its background: colours chosen again.
+    const darkScheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    if (darkScheme) ctx.addEventListener(darkScheme, 'change', () => this.paint.refresh());
     ctx.onInvalidated(() => {
       this.cards.dismiss();
       this.highlighter.dispose();

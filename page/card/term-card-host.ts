@@ -109,10 +109,13 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       position: 'inline',
       anchor: 'html',
       append: 'last',
-      css: cardCss,
+      // The styles are adopted (below) rather than written into a <style> element, which the
+      // extension's own pages forbid (their CSP allows no inline style; the first-run page shows a card).
+      inheritStyles: true,
       // Keys typed in the card are ours: the page's own shortcuts must not see them bubble up.
       isolateEvents: true,
-      onMount: (body) => {
+      onMount: (body, shadow) => {
+        adoptCardStyles(shadow);
         const status = document.createElement('div');
         status.className = 'visually-hidden';
         status.setAttribute('role', 'status');
@@ -129,6 +132,9 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       },
     }).then((ui) => {
       created = ui;
+      // WXT leaves an empty <style> even with no styles to add: gone before the host is in the page,
+      // so an extension page's CSP has nothing to refuse.
+      for (const style of ui.shadow.querySelectorAll('style')) style.remove();
       ui.mount();
       mounted = ui.mounted ?? null;
       if (!mounted) throw new Error('the card host did not mount');
@@ -370,6 +376,22 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       }
     },
   };
+}
+
+let cardSheet: CSSStyleSheet | null = null;
+
+/** The card's styles, with the reset WXT would add (the page's inherited styles stop at the host). */
+function adoptCardStyles(shadow: ShadowRoot): void {
+  try {
+    if (!cardSheet) {
+      cardSheet = new CSSStyleSheet();
+      cardSheet.replaceSync(`:host { all: initial !important; }\n${cardCss}`);
+    }
+    if (!shadow.adoptedStyleSheets.includes(cardSheet))
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, cardSheet];
+  } catch {
+    // No constructable style sheets: the card is unstyled, never an error on the page.
+  }
 }
 
 /**

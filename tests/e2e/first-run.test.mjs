@@ -9,14 +9,19 @@ import { extensionsPage } from '../hostile/faults-kit.mjs';
 import {
   assertNoErrors,
   axeViolations,
+  CARD,
+  cardText,
   FIRST_RUN_PAGE,
+  highlightedTexts,
   IN_FIREFOX,
   launchExtension,
+  openCardOn,
   poll,
   sleep,
   test,
   useColorSchemes,
   useSession,
+  waitForCardClosed,
 } from '../support/e2e.mjs';
 import { FIREFOX_EXTENSION_DIR } from '../support/firefox-session.mjs';
 
@@ -58,6 +63,32 @@ test('it says what the extension does, what stays on the device, and how to turn
   assert.match(text, /Not on this site/u);
   assert.match(text, /Turn highlighting on or off for this site/u);
   assert.equal(await welcome.text('figcaption'), 'From the series: Part I, Beyond Daily Medication');
+});
+
+test('the sample paragraph’s terms are highlighted, and their cards open by pointer and by keyboard', async () => {
+  await welcome.setViewport(VIEWPORT);
+  const texts = await poll(
+    async () => {
+      const found = await highlightedTexts(welcome);
+      return found.length >= 4 ? found : null;
+    },
+    { message: 'the sample paragraph to be highlighted' },
+  );
+  assert.deepEqual(texts.slice(0, 4), ['SSRIs', 'SSRIs', 'depression', 'anxiety']);
+  const { card } = await openCardOn(welcome, 'depression');
+  assert.equal(card.title, 'Depression');
+  assert.equal(card.note, 'Educational content, not medical advice.');
+  // No "Not on this site" on the extension's own page.
+  assert.equal(await welcome.count(`${CARD} .card-controls`), 0);
+  await welcome.mouse.move(2, 2, { steps: 3 });
+  await waitForCardClosed(welcome);
+  // The keyboard's way: a button per term, which opens its card and takes it the next Tab.
+  await welcome.focus('.sample-term');
+  await welcome.press('Enter');
+  await poll(async () => (await cardText(welcome))?.title === 'SSRI', { message: 'the card from the keyboard' });
+  await welcome.press('Escape');
+  await waitForCardClosed(welcome);
+  await welcome.screenshot('welcome-sample.png');
 });
 
 test('the mode is offered with the default chosen, and a choice is saved', async () => {
