@@ -27,29 +27,48 @@ function inflatedGlossaryForBenchmark(mode: string): Plugin | null {
 }
 
 /**
- * Pages carry only what matching needs of the glossary, already compiled for the matcher
- * (content/compiled-glossary.ts): worked out here at build time, so no summary, citation or related
- * term is in the content script (those come with the card script), and no page runs the trie
- * compiler. Tests, and any other importer, run the module itself, which computes the same.
- * The benchmark's inflated glossary is made at run time (above), so there the module runs as is.
+ * Runs a module of content/ once at build time and bundles what it exports as plain JSON, so pages
+ * run neither the code that works it out nor the code that checks it. An error it throws (a file
+ * that fails its schema) fails the build. Tests, and any other importer, run the module itself,
+ * which computes and checks the same.
  */
-function compiledGlossaryAtBuildTime(mode: string): Plugin | null {
-  if (/^bench\d+$/u.test(mode)) return null;
-  const modulePath = resolve('content/compiled-glossary.ts');
+function evaluatedAtBuildTime(name: string, modulePath: string, watchFiles: string[]): Plugin {
+  const file = resolve(modulePath);
   return {
-    name: 'mhx:compiled-glossary',
+    name,
     enforce: 'pre',
     async load(id) {
-      if (id !== modulePath) return null;
-      this.addWatchFile(resolve('content/glossary.ts'));
-      const { module } = await runnerImport<{ compiledGlossary: unknown }>(modulePath, {
+      if (id !== file) return null;
+      for (const watched of watchFiles) this.addWatchFile(resolve(watched));
+      const { module } = await runnerImport<Record<string, unknown>>(file, {
         configFile: false,
         logLevel: 'silent',
         resolve: { alias: { '@': resolve('.') } },
       });
-      return `export const compiledGlossary = ${JSON.stringify(module.compiledGlossary)};\n`;
+      return Object.entries(module)
+        .map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};\n`)
+        .join('');
     },
   };
+}
+
+/**
+ * Pages carry only what matching needs of the glossary, already compiled for the matcher
+ * (content/compiled-glossary.ts): worked out at build time, so no summary, citation or related
+ * term is in the content script (those come with the card script), and no page runs the trie
+ * compiler. The benchmark's inflated glossary is made at run time (above), so there the module runs as is.
+ */
+function compiledGlossaryAtBuildTime(mode: string): Plugin | null {
+  if (/^bench\d+$/u.test(mode)) return null;
+  return evaluatedAtBuildTime('mhx:compiled-glossary', 'content/compiled-glossary.ts', ['content/glossary.ts']);
+}
+
+/**
+ * The help lines (content/help-lines.ts) are checked against their schema here: a file that fails
+ * it fails the build, never a page, and no bundle carries the schema library.
+ */
+function checkedHelpLinesAtBuildTime(): Plugin {
+  return evaluatedAtBuildTime('mhx:checked-help-lines', 'content/help-lines.ts', ['content/help-lines.json']);
 }
 
 /**
@@ -132,6 +151,7 @@ export default defineConfig({
       preact({ prefreshEnabled: false, devToolsEnabled: false }),
       inflatedGlossaryForBenchmark(env.mode),
       compiledGlossaryAtBuildTime(env.mode),
+      checkedHelpLinesAtBuildTime(),
       nativeExtensionApiInPageScripts(),
       terserForContentScripts(),
     ],

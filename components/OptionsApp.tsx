@@ -4,6 +4,7 @@ import type { StoredSettings } from '@/extension/settings';
 import type { HighlightPreferences, Settings } from '@/utils/preferences';
 import { noticeAfterFailure, noticeAfterSave, type SaveNotice } from '@/utils/save-messages';
 import { CardOpening } from './CardOpening';
+import { HelpLineSettings } from './HelpLineSettings';
 import { HiddenTermList } from './HiddenTermList';
 import { HighlightLook } from './HighlightLook';
 import { ModeChoice } from './ModeChoice';
@@ -24,6 +25,8 @@ export interface OptionsServices {
   siteShortcut(): Promise<string>;
   /** The address of the first-run page, linked from the top of the page. */
   firstRunPage: string;
+  /** The browser's UI language ('en-US'), for the help line's country; absent, no country is known. */
+  uiLanguage?(): string;
 }
 
 export interface OptionsAppProps {
@@ -103,6 +106,8 @@ export function OptionsApp({ services, glossary }: OptionsAppProps) {
           }
         />
       </section>
+
+      <HelpLineSettings settings={settings} uiLanguage={services.uiLanguage?.() ?? ''} onChange={quietly} />
 
       <section aria-labelledby="rules-title">
         <h2 id="rules-title">Site rules</h2>

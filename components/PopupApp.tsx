@@ -7,6 +7,7 @@ import { createSeriesSearch } from '@/utils/series-search';
 import type { PageAddress } from '@/utils/site-rules';
 import type { ScopeChoice } from '@/utils/site-switch-rules';
 import type { StorageFailure } from '@/utils/storage-failure';
+import { HelpNow } from './HelpNow';
 import { HighlightStyleChoice } from './HighlightStyleChoice';
 import { MedicalNote } from './MedicalNote';
 import { PageTerms } from './PageTerms';
@@ -35,6 +36,8 @@ export interface PopupServices {
   openReader(anchor: string): void;
   /** Scrolls the page to a term's first occurrence and opens its card; false when the term is gone. */
   showTerm(termId: string): Promise<boolean>;
+  /** The browser's UI language ('en-US'), for the help line's country; absent, no country is known. */
+  uiLanguage?(): string;
 }
 
 export interface PopupAppProps {
@@ -110,6 +113,7 @@ export function PopupApp({ parts, glossary, services }: PopupAppProps) {
           />
         )}
         <SaveNoticeView notice={notice} />
+        <HelpNow settings={settings} uiLanguage={services.uiLanguage?.() ?? ''} onOpenOptions={services.openOptions} />
       </header>
       {page?.enabled && <PageTerms termCounts={page.termCounts} glossary={glossary} onShow={services.showTerm} />}
       <SearchPanel search={search} onSelect={setTarget} />

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ABOUT_ANCHOR } from '@/content/sections';
 import type { GlossaryEntry, Part } from '@/content/types';
 import { createSeriesSearch } from '@/utils/series-search';
+import { AboutContent } from './AboutContent';
 import { MedicalNote } from './MedicalNote';
 import { SearchPanel } from './SearchPanel';
 import { SeriesReader } from './SeriesReader';
@@ -28,11 +30,14 @@ export function ReaderApp({ parts, glossary }: ReaderAppProps) {
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
 
+  if (target === ABOUT_ANCHOR) return <AboutContent parts={parts} />;
+
   return (
     <main class="reader">
       <header>
         <h1>Ketamine vs. SSRI</h1>
         <MedicalNote />
+        <a href={`#${ABOUT_ANCHOR}`}>About this content</a>
       </header>
       <SearchPanel search={search} onSelect={(anchor) => (location.hash = anchor)} />
       <SeriesReader parts={parts} targetAnchor={target} />

@@ -3,8 +3,14 @@ import type { GlossaryEntry } from './types';
 /*
  * Every term the series explains. Editors: summaries quote or condense the cited section and add
  * nothing of their own; `npm test` checks that each citation resolves and that the term (or one of
- * its aliases) really occurs in the text it cites.
+ * its aliases) really occurs in the text it cites. Words of your own go in `editorsNote`, which the
+ * card shows apart and labelled; mark medicines `medicine: true` and conditions `condition: true`
+ * (docs/editors.md). After a review of the whole glossary, set the date below.
  */
+
+/** When the editors last reviewed every entry against the series (YYYY-MM-DD); shown on the About page. */
+export const glossaryReviewed = '2026-12-05';
+
 export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'ssri',
@@ -17,6 +23,7 @@ export const glossary: readonly GlossaryEntry[] = [
       { part: 'part-1', section: 'Rapid Relief with Lasting Impact' },
     ],
     related: ['serotonin', 'ketamine', 'daily-medication'],
+    medicine: true,
   },
   {
     id: 'ketamine',
@@ -30,6 +37,7 @@ export const glossary: readonly GlossaryEntry[] = [
       { part: 'part-1', section: 'A Holistic Healing Approach' },
     ],
     related: ['glutamate', 'ssri', 'psychotherapy'],
+    medicine: true,
   },
   {
     id: 'serotonin',
@@ -73,6 +81,7 @@ export const glossary: readonly GlossaryEntry[] = [
     summary: 'One of the conditions, alongside anxiety, in which SSRIs are a cornerstone of treatment.',
     citations: [{ part: 'part-1', section: 'Beyond Daily Medication' }],
     related: ['anxiety', 'ssri'],
+    condition: true,
   },
   {
     id: 'anxiety',
@@ -81,6 +90,7 @@ export const glossary: readonly GlossaryEntry[] = [
     summary: 'One of the conditions, alongside depression, in which SSRIs are a cornerstone of treatment.',
     citations: [{ part: 'part-1', section: 'Beyond Daily Medication' }],
     related: ['depression', 'ssri'],
+    condition: true,
   },
   {
     id: 'psychotherapy',
@@ -95,10 +105,11 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'psychedelic-integration',
     term: 'Psychedelic integration',
     aliases: [],
-    summary:
-      'The subject of a part the series has announced, “What is Psychedelic Integration?”. Its text is not published yet.',
+    // Its title, quoted, is all the series has published of the part; "announced" is the editors' word.
+    summary: '“What is Psychedelic Integration?”',
     citations: [{ part: 'psychedelic-integration' }],
     related: ['psychotherapy'],
+    editorsNote: 'The series has announced a part with this title; its text is not published yet.',
   },
   {
     id: 'brain-chemistry',
@@ -150,5 +161,6 @@ export const glossary: readonly GlossaryEntry[] = [
       { part: 'part-1', section: 'A Holistic Healing Approach' },
     ],
     related: ['ssri'],
+    medicine: true,
   },
 ];

@@ -9,3 +9,6 @@ export function sectionId(heading: string): string {
 export function sectionAnchor(partId: string, heading?: string): string {
   return heading === undefined ? partId : `${partId}/${sectionId(heading)}`;
 }
+
+/** Where the reader shows "About this content" (reader.html#about): no part's id. */
+export const ABOUT_ANCHOR = 'about';

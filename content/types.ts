@@ -54,4 +54,19 @@ export interface GlossaryEntry {
   summary: string;
   citations: [Citation, ...Citation[]];
   related?: string[];
+  /**
+   * The term names a medicine or a way of taking one (SSRI, ketamine, daily medication): its card
+   * carries the editors' medicine safety note (`MEDICINE_SAFETY_NOTE` in health-notices.ts).
+   */
+  medicine?: true;
+  /**
+   * The term names a condition people live with (depression, anxiety): its card ends with a pointer
+   * to help lines, unless the reader switched them off.
+   */
+  condition?: true;
+  /**
+   * A note of the editors' own about this term, shown on its card apart from the summary and
+   * labelled as the editors'. The summary stays the article's words only.
+   */
+  editorsNote?: string;
 }

@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { glossary } from '@/content/glossary';
 import { seriesParts } from '@/content/parts';
 import { cardControlRequests } from '@/page/card/card-control-requests';
+import { watchHelpChoice } from '@/page/card/card-help-choice';
 import { createTermCardHost } from '@/page/card/term-card-host';
 import { provideTermCardModule } from '@/page/card/term-card-module';
 import { explainGlossary } from '@/utils/term-explanation';
@@ -12,6 +13,8 @@ export default defineUnlistedScript(() => {
   const controls = cardControlRequests();
   provideTermCardModule({
     explanations: explainGlossary(glossary, seriesParts),
-    createTermCardHost: (ctx, options) => createTermCardHost(ctx, { ...options, controls }),
+    // Conditions' cards point to help lines as the settings say (page/card/card-help-choice.ts).
+    createTermCardHost: (ctx, options) =>
+      createTermCardHost(ctx, { ...options, controls, helpChoice: watchHelpChoice(ctx) }),
   });
 });

@@ -1,3 +1,4 @@
+import { MEDICINE_SAFETY_NOTE } from '@/content/health-notices';
 import { sectionAnchor } from '@/content/sections';
 import type { Citation, GlossaryEntry, PartMeta } from '@/content/types';
 
@@ -5,9 +6,14 @@ import type { Citation, GlossaryEntry, PartMeta } from '@/content/types';
 export interface TermExplanation {
   id: string;
   term: string;
+  /** The article's words only, as the glossary has them. */
   summary: string;
   source: CitationLink;
   related: { id: string; term: string }[];
+  /** The editors' notes, shown apart from the summary and labelled as theirs: never part of it. */
+  editorsNotes: string[];
+  /** A condition's card: it ends with a pointer to help lines (unless the reader switched them off). */
+  pointsToHelp: boolean;
 }
 
 export interface CitationLink {
@@ -40,7 +46,14 @@ export function explainTerm(
       const other = glossary.find((candidate) => candidate.id === id);
       return other ? [{ id: other.id, term: other.term }] : [];
     }),
+    editorsNotes: editorsNotesOf(entry),
+    pointsToHelp: entry.condition === true,
   };
+}
+
+/** What the editors add to a term's card: the medicine safety note first, then the entry's own note. */
+export function editorsNotesOf(entry: GlossaryEntry): string[] {
+  return [...(entry.medicine ? [MEDICINE_SAFETY_NOTE] : []), ...(entry.editorsNote ? [entry.editorsNote] : [])];
 }
 
 /** Every term's card, by term id: what the card script carries (pages get only the matcher). */

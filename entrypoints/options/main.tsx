@@ -23,6 +23,7 @@ const services: OptionsServices = {
     return commands.find((command) => command.name === SITE_SWITCH_COMMAND)?.shortcut ?? '';
   },
   firstRunPage: browser.runtime.getURL(FIRST_RUN_PAGE),
+  uiLanguage: () => browser.i18n.getUILanguage(),
 };
 
 const root = document.getElementById('app');

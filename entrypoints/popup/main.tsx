@@ -27,6 +27,7 @@ const services: PopupServices = {
   updatePreferences: async (change) => (await updatePreferences(change)).syncRefused,
   openOptions: () => void browser.runtime.openOptionsPage(),
   openReader: (anchor) => void sendMessage('openReader', anchor),
+  uiLanguage: () => browser.i18n.getUILanguage(),
   async showTerm(termId) {
     const id = await tabId;
     if (id === undefined) return false;

@@ -1,7 +1,10 @@
 import { NOT_MEDICAL_ADVICE } from '@/content/health-notices';
+import { ABOUT_ANCHOR } from '@/content/sections';
+import type { HelpChoice } from '@/utils/help-line-choice';
 import type { CardTextSize } from '@/utils/preferences';
 import type { TermExplanation } from '@/utils/term-explanation';
 import { CardControls, type CardControlsProps } from './CardControls';
+import { AboutLink, EditorsNotes, HelpPointer } from './CardNotes';
 import { controlProps } from './control-activation';
 
 export interface TermCardProps {
@@ -13,6 +16,8 @@ export interface TermCardProps {
   onClose?: () => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  /** The help a condition's card points to; null or absent while help lines are off. */
+  help?: HelpChoice | null;
   /** The reader's text size; normal by default. */
   textSize?: CardTextSize;
   /** "Not on this site" and "Hide this term"; without them the card has neither. */
@@ -27,6 +32,7 @@ export function TermCard({
   onClose,
   onPointerEnter,
   onPointerLeave,
+  help,
   textSize = 'normal',
   controls,
 }: TermCardProps) {
@@ -53,9 +59,11 @@ export function TermCard({
         <span class="visually-hidden">Source: </span>
         {explanation.source.label}
       </p>
+      <EditorsNotes notes={explanation.editorsNotes} />
       <button type="button" class="read-more" {...controlProps(() => onReadMore(explanation.source.anchor))}>
         Read in the series
       </button>
+      <AboutLink onOpen={() => onReadMore(ABOUT_ANCHOR)} />
       {related.length > 0 && (
         <div class="related">
           <span class="related-title" id={`${idBase}-related`}>
@@ -73,6 +81,7 @@ export function TermCard({
         </div>
       )}
       <p class="medical-note">{NOT_MEDICAL_ADVICE}</p>
+      {explanation.pointsToHelp && help && <HelpPointer choice={help} />}
       {controls && <CardControls term={explanation.term} {...controls} />}
       {/* Last in the Tab order, so Tab goes to the card's content first; shown at the top right. */}
       {onClose && (

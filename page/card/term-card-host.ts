@@ -6,6 +6,7 @@ import { rescueSwallowedControls } from '@/page/card/control-activation';
 import { TermCard } from '@/page/card/TermCard';
 import cardCss from '@/page/card/term-card.css?inline';
 import { UndoNotice } from '@/page/card/UndoNotice';
+import type { HelpChoice } from '@/utils/help-line-choice';
 import type { CardTextSize } from '@/utils/preferences';
 import type { TermExplanation } from '@/utils/term-explanation';
 
@@ -57,6 +58,8 @@ export interface TermCardHostOptions {
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+  /** The help a condition's card points to, as the settings now say; null while help lines are off. */
+  helpChoice?: () => Promise<HelpChoice | null>;
   /** "Not on this site" and "Hide this term"; without them the card offers neither. */
   controls?: CardControlRequests;
 }
@@ -92,7 +95,13 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
   let created: ShadowRootContentScriptUi<Mounted> | undefined;
   let textSize: CardTextSize = 'normal';
   /** The card on show, and the state of its controls. */
-  let shown: { termId: string; explanation: TermExplanation; busy: boolean; error: string | null } | null = null;
+  let shown: {
+    termId: string;
+    explanation: TermExplanation;
+    help: HelpChoice | null;
+    busy: boolean;
+    error: string | null;
+  } | null = null;
   let noticeTimer: number | null = null;
   /** The pointer or focus is on the notice: it stays. */
   let noticeHeld = false;
@@ -154,7 +163,7 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
 
   const renderCard = () => {
     if (!mounted || !shown) return;
-    const { termId, explanation, busy, error } = shown;
+    const { termId, explanation, help, busy, error } = shown;
     const controls = options.controls;
     render(
       h(TermCard, {
@@ -164,6 +173,7 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
         onClose: options.onClose,
         onPointerEnter: options.onPointerEnter,
         onPointerLeave: options.onPointerLeave,
+        help,
         textSize,
         controls: controls && {
           busy,
@@ -270,7 +280,10 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       const explanation = options.explanations.get(termId);
       if (!explanation) return;
       // A page that breaks the host (it cannot on any page we know) costs the card, never an error.
-      const { root } = await mount().catch(() => ({ root: null }));
+      const [{ root }, help] = await Promise.all([
+        mount().catch(() => ({ root: null })),
+        Promise.resolve(options.helpChoice?.() ?? null).catch(() => null),
+      ]);
       if (!root || call !== latest || ctx.isInvalid) return;
       // A page that swept the host away, or rewrote itself with document.open(), gets it back when a
       // card is wanted, never in reaction to the removal: a page that keeps removing it cannot make a loop.
@@ -278,7 +291,7 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       if (host && !host.isConnected) document.documentElement?.append(host);
       stopFollowing?.();
       stopFollowing = null;
-      shown = { termId, explanation, busy: false, error: null };
+      shown = { termId, explanation, help, busy: false, error: null };
       renderCard();
       const card = cardElement();
       if (!card) return;

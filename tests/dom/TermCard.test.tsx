@@ -30,8 +30,10 @@ describe('TermCard', () => {
   });
 
   it('cites an announced part by its title alone', () => {
-    render(<TermCard explanation={explanationOf('psychedelic-integration')} onReadMore={() => {}} />);
-    expect(screen.getByText('What is Psychedelic Integration?')).toBeTruthy();
+    const { container } = render(
+      <TermCard explanation={explanationOf('psychedelic-integration')} onReadMore={() => {}} />,
+    );
+    expect(container.querySelector('.source')?.textContent).toBe('Source: What is Psychedelic Integration?');
   });
 
   it('is a dialog named by its term and described by its summary', () => {

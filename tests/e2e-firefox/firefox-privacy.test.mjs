@@ -96,6 +96,9 @@ test('Firefox: using every feature sends nothing anywhere and keeps page text in
   // The popup: search (and choosing a result), the reader in a tab, the site switch.
   const popup = await firefox.openPopup(tabId);
   await popup.waitForSelector('article#part-1 h2', { timeout: 10_000 });
+  // "Need help now?" opened: its help line and directory are links, followed only when clicked.
+  await popup.click('details.help-now summary');
+  await popup.waitForSelector('details.help-now[open] .help-directory a', { timeout: 5_000 });
   await popup.type('#series-search', 'glutamte');
   const result = await popup.waitForSelector('.results .result::-p-text(Glutamate)', { timeout: 5_000 });
   await result.click();

@@ -183,12 +183,20 @@ test('the card takes Tab, its button works with Enter, and Escape gives focus ba
   await page.keyboard.press('Tab');
   assert.deepEqual(await focused(page), { tag: 'button', id: '', text: 'Read in the series' });
   const order = [];
-  for (let press = 0; press < 6; press++) {
+  for (let press = 0; press < 7; press++) {
     await page.keyboard.press('Tab');
     const now = await focused(page);
     order.push(now.text || now.tag);
   }
-  assert.deepEqual(order, ['Glutamate', 'SSRI', 'Psychotherapy', '×', 'Read in the series', 'Glutamate']);
+  assert.deepEqual(order, [
+    'About this content',
+    'Glutamate',
+    'SSRI',
+    'Psychotherapy',
+    '×',
+    'Read in the series',
+    'About this content',
+  ]);
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   assert.equal((await focused(page)).text, '×', 'Shift+Tab wraps round to the last control');

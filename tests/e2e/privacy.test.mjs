@@ -1,5 +1,5 @@
 // Privacy, proven in Chromium: a user uses every feature — highlights, the hover card, "Read in the
-// series", the popup's reader, search and site switch, the options page — and nothing goes on the
+// series", the popup's reader, search, help lines and site switch, the options page — and nothing goes on the
 // network, page text reaches neither the background nor storage, and only settings are stored.
 //
 // What counts as a network request: any http:, https:, ws: or wss: request that Chromium reports for
@@ -112,6 +112,9 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
   const popup = await openPopup(env.session, tabId);
   errors.push(...collectErrors(popup));
   await popup.locator('article#part-1 h2').waitFor({ timeout: 10_000 });
+  // "Need help now?" opened: its help line and directory are links, followed only when clicked.
+  await popup.getByText('Need help now?').click();
+  await popup.locator('details.help-now[open] .help-directory a').waitFor({ timeout: 5_000 });
   await popup.locator('#series-search').fill('glutamte');
   await popup.locator('.results .result', { hasText: 'Glutamate' }).first().click();
   await popup.getByRole('button', { name: 'Open the series in a tab' }).click();

@@ -1,23 +1,26 @@
-// Accessibility checks with axe-core, the same in every browser: axe's own source is run in the tab
-// (through the automation protocol, which a page's or an extension page's CSP does not stop) and
-// asked for violations. @axe-core/playwright does the same in Chromium only.
-import axe from 'axe-core';
+// axe-core in any tab of either browser: the engine's source is evaluated in the page through the
+// automation protocol (which an extension page's CSP does not govern), then run there. The same
+// helper in Chromium and Firefox; @axe-core/playwright, which some Chromium-only suites use, drives
+// Playwright pages only.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * The axe violations in `tab` (a BrowserTab), as { id, impact, help, targets }. `include` narrows the
- * check to part of the page, as axe's context takes it: a selector, or for shadow roots a list of
- * selectors from the document inwards (['mhx-explainer', '.term-card']).
+ * The accessibility violations axe finds in the tab's document (open shadow roots included), each
+ * as { id, impact, help, targets }; `include` narrows the check to what a selector names.
  */
 export async function axeViolations(tab, { include } = {}) {
-  const loaded = await tab.evaluate('typeof window.axe === "object" && typeof window.axe.run === "function"');
-  if (!loaded) await tab.evaluate(`${axe.source};void 0`);
+  const loaded = await tab.evaluate('typeof window.axe === "object"');
+  if (!loaded) await tab.evaluate(`${AXE_SOURCE};void 0`);
   const context = include === undefined ? 'document' : JSON.stringify({ include: [include] });
   return tab.evaluate(
-    `axe.run(${context}, { resultTypes: ['violations'] }).then((result) => result.violations.map((violation) => ({
+    `axe.run(${context}, { resultTypes: ['violations'] }).then((results) => results.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      targets: violation.nodes.map((node) => node.target),
+      targets: violation.nodes.map((node) => node.target.join(' ')),
     })))`,
   );
 }

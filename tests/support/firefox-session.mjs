@@ -131,7 +131,9 @@ export function puppeteerDriver(page) {
 }
 
 /**
- * Firefox with the built add-on installed. `prefs` are extra Firefox preferences (e.g. a proxy),
+ * Firefox with the built add-on installed. `locale` is the requested UI language: it sets
+ * `navigator.language`, but `browser.i18n.getUILanguage()` stays that of an installed language pack
+ * (en-US only in Debian's firefox-esr). `prefs` are extra Firefox preferences (e.g. a proxy),
  * `env` extra environment variables for the browser. Pass the `userDataDir` of an earlier session
  * (closed with `{ keepProfile: true }`) to start the same profile again: the add-on is installed
  * anew (a temporary add-on goes when Firefox closes) and finds its storage as it left it.

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { glossary } from '@/content/glossary';
+import { glossary, glossaryReviewed } from '@/content/glossary';
+import * as healthNotices from '@/content/health-notices';
 import { seriesParts } from '@/content/parts';
-import { sectionId } from '@/content/sections';
+import { ABOUT_ANCHOR, sectionId } from '@/content/sections';
 import { blockText, parsePartMarkdown, series } from '@/content/series';
 // The series as its authors published it; a copy, so tests never reach outside the project.
 import source from '@/tests/fixtures/series-source.txt?raw';
 import { compileGlossary } from '@/utils/glossary-compiler';
+import { explainTerm } from '@/utils/term-explanation';
 import { createTermMatcher } from '@/utils/term-matcher';
 
 const words = (text: string) => text.replace(/•/gu, ' ').split(/\s+/u).filter(Boolean);
@@ -108,5 +110,60 @@ describe('the glossary', () => {
 
   it('lists parts in the same order as the series', () => {
     expect(seriesParts.map((part) => part.id)).toEqual(series.map((part) => part.id));
+  });
+});
+
+describe("the editors' words, apart from the article's", () => {
+  const entry = (id: string) => {
+    const found = glossary.find((candidate) => candidate.id === id);
+    if (!found) throw new Error(`no glossary entry "${id}"`);
+    return found;
+  };
+  const editorsWords = [
+    ...Object.values(healthNotices),
+    ...glossary.flatMap((candidate) => (candidate.editorsNote ? [candidate.editorsNote] : [])),
+  ];
+
+  it.each(['ssri', 'ketamine', 'daily-medication'])('%s is marked as a medicine', (id) => {
+    expect(entry(id).medicine).toBe(true);
+  });
+
+  it.each(['depression', 'anxiety'])('%s is marked as a condition', (id) => {
+    expect(entry(id).condition).toBe(true);
+  });
+
+  it('marks no term both a medicine and a condition', () => {
+    expect(glossary.filter((candidate) => candidate.medicine && candidate.condition)).toEqual([]);
+  });
+
+  it.each(glossary.map((candidate) => [candidate.id, candidate] as const))(
+    "%s: its card's summary is the glossary's, with no word of the editors' in it",
+    (_id, candidate) => {
+      const explanation = explainTerm(candidate, seriesParts, glossary);
+      expect(explanation.summary).toBe(candidate.summary);
+      for (const words of editorsWords) expect(candidate.summary).not.toContain(words);
+    },
+  );
+
+  it.each(glossary.map((candidate) => [candidate.id, candidate] as const))(
+    '%s: the medicine safety note on medicines only, first; the entry’s own note after it',
+    (_id, candidate) => {
+      const { editorsNotes, pointsToHelp } = explainTerm(candidate, seriesParts, glossary);
+      expect(editorsNotes).toEqual([
+        ...(candidate.medicine ? [healthNotices.MEDICINE_SAFETY_NOTE] : []),
+        ...(candidate.editorsNote ? [candidate.editorsNote] : []),
+      ]);
+      expect(pointsToHelp).toBe(candidate.condition === true);
+    },
+  );
+
+  it('gives the glossary a review date that is a real day, not in the future', () => {
+    expect(glossaryReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+    expect(new Date(`${glossaryReviewed}T00:00:00Z`).toISOString().slice(0, 10)).toBe(glossaryReviewed);
+    expect(glossaryReviewed <= new Date().toISOString().slice(0, 10)).toBe(true);
+  });
+
+  it('keeps "About this content" at an address no part of the series takes', () => {
+    expect(series.map((part) => part.id)).not.toContain(ABOUT_ANCHOR);
   });
 });
