@@ -80,9 +80,10 @@ export function TermCard({
           </ul>
         </div>
       )}
+      {/* Above the standing notes: the pointer to help ends a condition’s card (decision 030). */}
+      {controls && <CardControls term={explanation.term} {...controls} />}
       <p class="medical-note">{NOT_MEDICAL_ADVICE}</p>
       {explanation.pointsToHelp && help && <HelpPointer choice={help} />}
-      {controls && <CardControls term={explanation.term} {...controls} />}
       {/* Last in the Tab order, so Tab goes to the card's content first; shown at the top right. */}
       {onClose && (
         <button type="button" class="close" aria-label="Close" {...controlProps(onClose)}>
