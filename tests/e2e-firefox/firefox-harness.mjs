@@ -35,7 +35,12 @@ function readManifest(extensionDir) {
  * Firefox with the built add-on installed. `prefs` are extra Firefox preferences (e.g. a proxy),
  * `env` extra environment variables for the browser.
  */
-export async function launchFirefox({ extensionDir = FIREFOX_EXTENSION_DIR, prefs = {}, env = {} } = {}) {
+export async function launchFirefox({
+  extensionDir = FIREFOX_EXTENSION_DIR,
+  prefs = {},
+  env = {},
+  highlightDensity,
+} = {}) {
   const manifest = readManifest(extensionDir);
   const addonId = manifest.browser_specific_settings?.gecko?.id;
   if (!addonId) throw new Error('The Firefox manifest has no browser_specific_settings.gecko.id');
@@ -69,6 +74,24 @@ export async function launchFirefox({ extensionDir = FIREFOX_EXTENSION_DIR, pref
     // permission it tells ids and nothing else, so a new tab is the one id that was not there before.
     const control = await browser.newPage();
     await gotoExtensionPage(control, extensionUrl('reader.html'));
+    // How many occurrences are highlighted, chosen on the options page as a user would (the tests
+    // that count every occurrence say 'every'; the default is the first in each section, decision 040).
+    if (highlightDensity !== undefined) {
+      const radio = `input[name="highlightDensity"][value="${highlightDensity}"]`;
+      const options = await browser.newPage();
+      await gotoExtensionPage(options, extensionUrl('options.html'));
+      await options.waitForSelector(radio);
+      await options.click(radio);
+      await poll(
+        async () => {
+          await gotoExtensionPage(options, extensionUrl('options.html'));
+          await options.waitForSelector(radio);
+          return options.$eval(radio, (input) => input.checked);
+        },
+        { message: `the density "${highlightDensity}" to be stored` },
+      );
+      await options.close();
+    }
     const tabIds = () => control.evaluate(() => browser.tabs.query({}).then((tabs) => tabs.map((tab) => tab.id)));
     return {
       browser,

@@ -35,7 +35,9 @@ const articleWithoutStyle = readFileSync(path.join(FIXTURES_DIR, 'article.html')
   '',
 );
 
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
 const env = useServerAndExtension({
+  launch: { highlightDensity: 'every' },
   routes: {
     '/strict-csp.html': { body: articleWithoutStyle, headers: { 'content-security-policy': STRICT_CSP } },
     '/framed.html':

@@ -139,6 +139,7 @@ export async function launchExtension({
   display,
   proxy,
   highlightMode,
+  highlightDensity,
 } = {}) {
   assertExtensionBuilt(extensionDir);
   const profile = userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'mhx-e2e-')));
@@ -179,6 +180,7 @@ export async function launchExtension({
     },
   };
   if (highlightMode !== undefined) await setHighlightMode(session, highlightMode);
+  if (highlightDensity !== undefined) await setHighlightDensity(session, highlightDensity);
   return session;
 }
 
@@ -188,9 +190,22 @@ export async function launchExtension({
  * on pages with only a term or two use 'everywhere': the default mode rightly leaves such pages
  * unhighlighted, since they are not about mental health.
  */
-export async function setHighlightMode(session, mode) {
+export function setHighlightMode(session, mode) {
+  return chooseOnOptions(session, 'mode', mode);
+}
+
+/**
+ * Sets how many occurrences are highlighted ('every', 'first-in-section', 'first-on-page'). Tests
+ * that count every occurrence say 'every': the default is the first in each section (decision 040).
+ */
+export function setHighlightDensity(session, density) {
+  return chooseOnOptions(session, 'highlightDensity', density);
+}
+
+/** Checks the options page's radio `name` with `value`, as a user would, and waits until it is stored. */
+async function chooseOnOptions(session, name, value) {
   const [page, check] = [await session.context.newPage(), await session.context.newPage()];
-  const radio = (on) => on.locator(`input[name="mode"][value="${mode}"]`);
+  const radio = (on) => on.locator(`input[name="${name}"][value="${value}"]`);
   try {
     await page.goto(session.extensionUrl('options.html'));
     await radio(page).check();
@@ -200,7 +215,7 @@ export async function setHighlightMode(session, mode) {
         await check.goto(session.extensionUrl('options.html'));
         return radio(check).isChecked();
       },
-      { message: `the mode "${mode}" to be stored` },
+      { message: `the ${name} "${value}" to be stored` },
     );
   } finally {
     await Promise.all([page.close(), check.close()]);

@@ -20,7 +20,8 @@ const MEDICAL_NOTE = 'Educational content, not medical advice.';
 /** Longer than the card's close delay (250 ms): a card that should close has closed by then. */
 const LONGER_THAN_CLOSE_DELAY = 700;
 
-const env = useServerAndExtension();
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
+const env = useServerAndExtension({ launch: { highlightDensity: 'every' } });
 
 function assertInViewport(box, viewport, what) {
   assert.ok(box.x >= 0 && box.y >= 0, `${what} starts inside the viewport: ${JSON.stringify(box)}`);

@@ -28,7 +28,8 @@ const ARTICLE_TERM_COUNT = 20;
 const NOVEL_TERM_COUNT = 2;
 const RESEARCHER_FILE = path.join(ROOT, 'tests/fixtures/settings/researcher.json');
 
-const env = useServerAndExtension();
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
+const env = useServerAndExtension({ launch: { highlightDensity: 'every' } });
 
 const badge = (tabId) => env.session.inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
@@ -287,7 +288,7 @@ test('5,000 rules are kept in sync storage, exported byte for byte, and persist 
   env.session = await launchExtension({ userDataDir });
   options = await openOptions();
   await options.locator('caption', { hasText: '5000 rules' }).waitFor({ timeout: 15_000 });
-  assert.equal(await options.getByRole('checkbox', { name: /only where it first appears/u }).isChecked(), true);
+  assert.equal(await options.getByRole('radio', { name: /^Only the first time on a page/u }).isChecked(), true);
   assert.ok((await exportSettings(options)).equals(file), 'after a restart the same settings export the same bytes');
 
   // Back to a small list for the test that follows.

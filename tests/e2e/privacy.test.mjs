@@ -58,7 +58,8 @@ const env = useServerAndExtension({
   routes: { '/private.html': PRIVATE_PAGE },
   launch: async (server) => {
     proxy = await startRecordingProxy({ fixturePort: server.port });
-    return { proxy: { server: `http://127.0.0.1:${proxy.port}` } };
+    // Every occurrence, as the other suites count them (decision 040).
+    return { proxy: { server: `http://127.0.0.1:${proxy.port}` }, highlightDensity: 'every' };
   },
   setUp: async () => {
     env.session.context.on('request', (request) => {
@@ -169,10 +170,17 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
     Object.keys(audit.keys).some((area) => audit.keys[area].length > 0),
     'the site switch stored a setting',
   );
-  // Settings only (README, "Privacy"): rules and preferences in sync or local storage, and in
-  // session storage (memory, gone when the browser closes) the badge's term count per tab.
+  // Settings only (README, "Privacy"): rules and preferences in sync or local storage, the date the
+  // welcome page was shown in local storage, and in session storage (memory, gone when the browser
+  // closes) the badge's term count per tab.
   for (const area of ['sync', 'local']) {
-    for (const key of audit.keys[area]) assert.match(key, /^(preferences|siteRules)\b/u, `${area} storage: ${key}`);
+    for (const key of audit.keys[area]) {
+      assert.match(
+        key,
+        area === 'local' ? /^(preferences|siteRules)\b|^firstRunShownAt$/u : /^(preferences|siteRules)\b/u,
+        `${area} storage: ${key}`,
+      );
+    }
   }
   for (const [key, value] of Object.entries(audit.stored.session)) {
     assert.match(key, /^badge\.\d+$/u, `session storage: ${key}`);

@@ -57,7 +57,10 @@ const ROUTES = {
   ),
 };
 
-const env = useServerAndExtension({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
+const env = useServerAndExtension({
+  routes: ROUTES,
+  launch: { highlightMode: 'everywhere', highlightDensity: 'every' },
+});
 
 /** The editor's text, and its text before the caret (the caret must be collapsed, inside it). */
 function caretIn(frame, selector) {

@@ -41,7 +41,7 @@ const env = useServerAndExtension({
   routes: ROUTES,
   launch: async () => {
     copy = await injectableCopy();
-    return { extensionDir: copy.dir, highlightMode: 'everywhere' };
+    return { extensionDir: copy.dir, highlightMode: 'everywhere', highlightDensity: 'every' };
   },
 });
 

@@ -8,10 +8,12 @@ import { beforeEach, test } from 'node:test';
 import {
   collectErrors,
   highlightCount,
+  openCardOn,
   openPopup,
   openTab,
   poll,
   screenshotPath,
+  setHighlightDensity,
   useServerAndExtension,
   waitForHighlights,
 } from '../e2e/harness.mjs';
@@ -22,10 +24,15 @@ const ARTICLE_TERM_COUNT = 20;
 const BOTH_FULL =
   "Could not save: sync storage is full and this device's storage for the extension is full. Your change was not kept.";
 
-const env = useServerAndExtension();
+// Every occurrence: the article's 20 are counted (the default is the first in each section, decision 040).
+const env = useServerAndExtension({ launch: { highlightDensity: 'every' } });
 
-// Each test starts from the defaults (in which the article is highlighted) with room in storage.
-beforeEach(() => clearStorage(env.session));
+// Each test starts from the defaults (in which the article is highlighted) with room in storage,
+// every occurrence highlighted (the counts below are of every occurrence).
+beforeEach(async () => {
+  await clearStorage(env.session);
+  await setHighlightDensity(env.session, 'every');
+});
 
 async function openOptions() {
   const options = await env.session.context.newPage();
@@ -112,6 +119,34 @@ test('sync and local storage full: nothing is kept, the user is told, the contro
   await emptyFiller(env.session, 'sync', syncFiller.keys);
   await options.close();
   await popup.close();
+  await page.close();
+});
+
+test('sync and local storage full: a card\'s "Not on this site" says so in the card, and nothing changes', async () => {
+  const { page } = await openTab(env.session, env.server.url('article.html'));
+  await waitForHighlights(page, { exact: ARTICLE_TERM_COUNT });
+  const errors = collectErrors(page);
+  await openCardOn(page, 'glutamate');
+  const syncFiller = await fillStorage(env.session, 'sync');
+  const localFiller = await fillStorage(env.session, 'local');
+  const before = await storedSettings(env.session);
+
+  await page.locator('mhx-explainer .term-card button', { hasText: 'Not on this site' }).click();
+  const alert = page.locator('mhx-explainer .term-card [role="alert"]');
+  await alert.waitFor({ timeout: 10_000 });
+  assert.equal(await alert.textContent(), BOTH_FULL);
+  assert.equal(await page.locator('mhx-explainer .undo-notice').count(), 0, 'no undo notice for what did not happen');
+  assert.equal(
+    await page.locator('mhx-explainer .term-card button', { hasText: 'Not on this site' }).isEnabled(),
+    true,
+  );
+  await page.screenshot({ path: screenshotPath('faults-card-not-saved.png') });
+  assert.equal(await highlightCount(page), ARTICLE_TERM_COUNT, 'the page still shows its highlights');
+  assert.deepEqual(await storedSettings(env.session), before, 'storage is as it was');
+  assert.deepEqual(errors, []);
+
+  await emptyFiller(env.session, 'local', localFiller.keys);
+  await emptyFiller(env.session, 'sync', syncFiller.keys);
   await page.close();
 });
 

@@ -39,7 +39,7 @@ const badge = (extensionPage, tabId) =>
   extensionPage.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
 test('hover cards, the reader link, the popup and its switch work after the worker is stopped', async () => {
-  const session = await launchExtension();
+  const session = await launchExtension({ highlightDensity: 'every' });
   try {
     const { page, tabId } = await openTab(session, server.url('article.html'));
     const errors = collectErrors(page);
@@ -98,7 +98,7 @@ test('keyboard commands reach the page through a worker the browser had stopped'
     t.skip('needs Xvfb and xdotool (apt-get install xvfb xdotool): browser shortcuts ignore DevTools key events');
     return;
   }
-  const session = await launchExtension({ display });
+  const session = await launchExtension({ display, highlightDensity: 'every' });
   try {
     const { page } = await openTab(session, server.url('article.html'));
     const errors = collectErrors(page);

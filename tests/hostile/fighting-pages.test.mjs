@@ -147,7 +147,10 @@ for (const [index, head] of Object.values(CSS_ATTACKS).entries())
   ROUTES[`/css-${index}.html`] = html(ARTICLE, { head });
 
 // These pages mention a term or two; 'everywhere' so the engine is tested, not the relevance rule.
-const env = useServerAndExtension({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
+const env = useServerAndExtension({
+  routes: ROUTES,
+  launch: { highlightMode: 'everywhere', highlightDensity: 'every' },
+});
 
 /** Opens `path` in a new tab, waits for the first scan and returns the tab, its errors and its markup then. */
 async function open(path) {
