@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { GlossaryEntry } from '@/content/types';
 import type { StoredSettings } from '@/extension/settings';
-import { HOVER_DELAY_RANGE, isHoverDelay, type Settings } from '@/utils/preferences';
-import { MODE_NAMES } from '@/utils/rule-text';
+import type { HighlightPreferences, Settings } from '@/utils/preferences';
 import { noticeAfterFailure, noticeAfterSave, type SaveNotice } from '@/utils/save-messages';
-import { HIGHLIGHT_MODES, type HighlightMode } from '@/utils/site-rules';
+import { CardOpening } from './CardOpening';
 import { HelpLineSettings } from './HelpLineSettings';
+import { HiddenTermList } from './HiddenTermList';
+import { HighlightLook } from './HighlightLook';
+import { ModeChoice } from './ModeChoice';
 import { ResearchLogSection, type ResearchLogServices } from './ResearchLogSection';
 import { RuleList } from './RuleList';
 import { SaveNoticeView } from './SaveNoticeView';
@@ -21,28 +24,23 @@ export interface OptionsServices {
   download(fileName: string, text: string): void;
   /** The key the browser has set for turning the current site on or off; empty when none. */
   siteShortcut(): Promise<string>;
+  /** The address of the first-run page, linked from the top of the page. */
+  firstRunPage: string;
   /** The browser's UI language ('en-US'), for the help line's country; absent, no country is known. */
   uiLanguage?(): string;
 }
 
-const MODE_HINTS: Readonly<Record<HighlightMode, string>> = {
-  'mental-health-pages':
-    'Pages that mention several different terms, often enough to be about the subject. A novel that says "depression" twice stays quiet.',
-  everywhere: 'Every page with a known term.',
-  'chosen-sites': 'Only where a rule below turns highlighting on.',
-};
-
-export function OptionsApp({
-  services,
-  researchLog,
-}: {
+export interface OptionsAppProps {
   services: OptionsServices;
+  /** Names the hidden terms. */
+  glossary: readonly GlossaryEntry[];
   /** The research log's own settings (on this device only); its section is left out without them. */
   researchLog?: ResearchLogServices;
-}) {
+}
+
+export function OptionsApp({ services, glossary, researchLog }: OptionsAppProps) {
   const [stored, setStored] = useState<StoredSettings | null>(null);
   const [notice, setNotice] = useState<SaveNotice | null>(null);
-  const [delayText, setDelayText] = useState<string | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
 
   useEffect(() => {
@@ -67,75 +65,49 @@ export function OptionsApp({
   };
   const quietly = (change: (current: Settings) => Settings) => void update(change).catch(() => {});
 
-  const commitDelay = () => {
-    if (delayText === null) return;
-    const value = Number(delayText);
-    setDelayText(null);
-    if (isHoverDelay(value)) quietly((current) => ({ ...current, hoverDelayMs: value }));
-  };
+  const change = (preferences: Partial<HighlightPreferences>) => quietly((current) => ({ ...current, ...preferences }));
 
   return (
     <main class="options">
       <h1>Mental Health Explainer settings</h1>
+      <p class="muted">
+        New here? <a href={services.firstRunPage}>The welcome page</a> shows what the extension does and lets you try a
+        card.
+      </p>
       <SaveNoticeView notice={notice} />
 
       <section aria-labelledby="mode-title">
         <h2 id="mode-title">Where terms are highlighted</h2>
-        <fieldset class="modes">
-          <legend class="visually-hidden">Global mode</legend>
-          {HIGHLIGHT_MODES.map((mode) => (
-            <label key={mode} class="mode">
-              <input
-                type="radio"
-                name="mode"
-                value={mode}
-                checked={settings.mode === mode}
-                onChange={() => quietly((current) => ({ ...current, mode }))}
-              />
-              <span>
-                <strong>{MODE_NAMES[mode]}</strong>
-                <span class="muted">{MODE_HINTS[mode]}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <ModeChoice mode={settings.mode} onChange={(mode) => quietly((current) => ({ ...current, mode }))} />
         <p class="muted">Site rules below override the mode; the most specific rule for a page wins.</p>
       </section>
 
-      <section aria-labelledby="reading-title">
-        <h2 id="reading-title">Reading</h2>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={settings.highlightDensity === 'first-on-page'}
-            onChange={(event) => {
-              const highlightDensity = event.currentTarget.checked ? 'first-on-page' : 'every';
-              quietly((current) => ({ ...current, highlightDensity }));
-            }}
-          />
-          Highlight each term only where it first appears on a page
-        </label>
-        <p class="delay">
-          <label for="hover-delay">Open a card after resting on a term for</label>{' '}
-          <input
-            id="hover-delay"
-            type="number"
-            min={HOVER_DELAY_RANGE.min}
-            max={HOVER_DELAY_RANGE.max}
-            step={HOVER_DELAY_RANGE.step}
-            value={delayText ?? String(settings.hoverDelayMs)}
-            onInput={(event) => setDelayText(event.currentTarget.value)}
-            onChange={commitDelay}
-            onBlur={commitDelay}
-          />{' '}
-          ms
-        </p>
+      <section aria-labelledby="look-title">
+        <h2 id="look-title">How highlights look</h2>
+        <HighlightLook preferences={settings} onChange={change} />
+      </section>
+
+      <section aria-labelledby="cards-title">
+        <h2 id="cards-title">Cards</h2>
+        <CardOpening preferences={settings} onChange={change} />
         <p class="muted shortcut">
           {shortcut
             ? `${shortcut} turns highlighting on or off for the current site; `
             : 'A keyboard shortcut for turning highlighting on or off for the current site can be set; '}
-          change it in your browser's extension shortcut settings. Right-clicking a page offers the same.
+          change it in your browser's extension shortcut settings. Right-clicking a page offers the same, and so does a
+          card's "Not on this site".
         </p>
+      </section>
+
+      <section aria-labelledby="hidden-title">
+        <h2 id="hidden-title">Hidden terms</h2>
+        <HiddenTermList
+          hidden={settings.hiddenTerms}
+          glossary={glossary}
+          onShowAgain={(termId) =>
+            quietly((current) => ({ ...current, hiddenTerms: current.hiddenTerms.filter((id) => id !== termId) }))
+          }
+        />
       </section>
 
       <HelpLineSettings settings={settings} uiLanguage={services.uiLanguage?.() ?? ''} onChange={quietly} />

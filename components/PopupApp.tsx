@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GlossaryEntry, Part } from '@/content/types';
 import type { PageState } from '@/extension/messages';
-import type { Settings } from '@/utils/preferences';
+import type { HighlightPreferences, Settings } from '@/utils/preferences';
 import { noticeAfterFailure, noticeAfterSave, type SaveNotice } from '@/utils/save-messages';
 import { createSeriesSearch } from '@/utils/series-search';
 import type { PageAddress } from '@/utils/site-rules';
 import type { ScopeChoice } from '@/utils/site-switch-rules';
 import type { StorageFailure } from '@/utils/storage-failure';
 import { HelpNow } from './HelpNow';
+import { HighlightStyleChoice } from './HighlightStyleChoice';
 import { MedicalNote } from './MedicalNote';
 import { PageTerms } from './PageTerms';
 import { SaveNoticeView } from './SaveNoticeView';
@@ -29,6 +30,8 @@ export interface PopupServices {
    * was not kept at all.
    */
   switchSite(address: PageAddress, choice: ScopeChoice, enabled: boolean): Promise<StorageFailure | undefined>;
+  /** Saves preferences (the quick choice of highlight style), answering as `switchSite` does. */
+  updatePreferences(change: Partial<HighlightPreferences>): Promise<StorageFailure | undefined>;
   openOptions(): void;
   openReader(anchor: string): void;
   /** Scrolls the page to a term's first occurrence and opens its card; false when the term is gone. */
@@ -93,6 +96,22 @@ export function PopupApp({ parts, glossary, services }: PopupAppProps) {
           }
           onOpenOptions={services.openOptions}
         />
+        {settings && (
+          <HighlightStyleChoice
+            compact
+            value={settings.highlightStyle}
+            onChange={(highlightStyle) =>
+              void services.updatePreferences({ highlightStyle }).then(
+                (syncRefused) => setNotice(noticeAfterSave(syncRefused)),
+                (error: unknown) => {
+                  setNotice(noticeAfterFailure(error));
+                  // The choice goes back to what is stored.
+                  void services.loadSettings().then(setSettings);
+                },
+              )
+            }
+          />
+        )}
         <SaveNoticeView notice={notice} />
         <HelpNow settings={settings} uiLanguage={services.uiLanguage?.() ?? ''} onOpenOptions={services.openOptions} />
       </header>

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { TabBadges } from '@/extension/badge';
+import { pauseSite, setTermHidden, undoSitePause } from '@/extension/card-control-saves';
+import { openFirstRunPage } from '@/extension/first-run';
 import { onMessage } from '@/extension/messages';
 import { researchLogRecorder } from '@/extension/research-log-recorder';
 import { migrateSettings } from '@/extension/settings';
@@ -12,6 +14,7 @@ import { SITE_SWITCH_COMMAND, SITE_SWITCH_MENU_ID, SITE_SWITCH_TITLE } from '@/u
 export default defineBackground(() => {
   // Settings migration, the site switch (command and menu), the toolbar badge.
   void migrateSettings();
+  browser.runtime.onInstalled.addListener(({ reason }) => void openFirstRunPage(reason));
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command === SITE_SWITCH_COMMAND) await flipSiteSwitchInTab(tab?.id ?? (await activeTabId()));
   });
@@ -34,6 +37,11 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void badges.forget(tabId));
 
   browser.commands.onCommand.addListener((command, tab) => void forwardTermStep(command, tab));
+
+  // The card's controls: pages cannot write settings.
+  onMessage('pauseSite', ({ data: address }) => pauseSite(address));
+  onMessage('undoSitePause', ({ data: change }) => undoSitePause(change));
+  onMessage('setTermHidden', ({ data }) => setTermHidden(data.termId, data.hidden));
 
   onMessage('openReader', async ({ data: anchor, sender }) => {
     await browser.tabs.create({

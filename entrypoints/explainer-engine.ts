@@ -1,9 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { provideEngineModule } from '@/page/engine/engine-module';
 import { startPageEngine } from '@/page/engine/page-engine';
-import highlightCss from './explainer.content/highlight.css?inline';
 
 /** The term engine, run by the content script's gate where a page will be highlighted: see page/engine/engine-module.ts. */
 export default defineUnlistedScript(() => {
-  provideEngineModule({ startEngine: (ctx, start) => startPageEngine(ctx, { ...start, highlightCss }) });
+  provideEngineModule({ startEngine: (ctx, start) => startPageEngine(ctx, start) });
 });

@@ -1,6 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TermReport } from '@/utils/research-log-visits';
+import type { PageAddress } from '@/utils/site-rules';
+import type { SwitchChange } from '@/utils/site-switch-rules';
 import type { TermDirection } from '@/utils/term-step-commands';
+import type { CardControlOutcome } from './card-control-saves';
 
 /** What the popup learns from the page it is about: no page text, only counts. */
 export interface PageState {
@@ -45,6 +48,12 @@ interface ProtocolMap {
   showAdjacentTerm(direction: TermDirection): boolean;
   /** Popup → top frame of a tab: scroll to a term's first occurrence and explain it; false if it is gone. */
   showTermOnPage(termId: string): boolean;
+  /** Card → background: "Not on this site", as the popup's switch turned off here; `change` undoes it. */
+  pauseSite(address: PageAddress): CardControlOutcome & { change?: SwitchChange };
+  /** Card's undo notice → background: takes a "Not on this site" back. */
+  undoSitePause(change: SwitchChange): CardControlOutcome;
+  /** Card → background: "Hide this term" (hidden: true) and its undo. */
+  setTermHidden(request: { termId: string; hidden: boolean }): CardControlOutcome;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

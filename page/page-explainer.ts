@@ -1,13 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type GlossarySenses, termsInOtherSense } from '@/utils/one-sense-per-page';
+import type { CardTextSize, CardTrigger, CardTriggerKey, HighlightDensity, HighlightStyle } from '@/utils/preferences';
 import type { TermMatcher } from '@/utils/term-matcher';
 import { CardController } from './card/card-controller';
-import { caretAt, rangeContainsPoint } from './card/hit-test';
+import { termAtPoint } from './card/hit-test';
 import { importTermCardModule } from './card/term-card-module';
 import { adjacentTerm, isReachable, type TermDirection } from './card/term-navigation';
 import { changedBlocks } from './scan/changed-blocks';
-import { adoptHighlightStyle } from './scan/shadow-highlight-style';
-import { type HighlightedTerm, TermHighlighter } from './scan/term-highlighter';
+import { HighlightPaint } from './scan/highlight-paint';
+import { sectionLookup } from './scan/section-start';
+import { TermHighlighter } from './scan/term-highlighter';
 import { scanForTerms } from './scan/term-scanner';
 import { textLengthChange } from './scan/text-length-change';
 import { viewportBlock } from './scan/viewport-block';
@@ -35,8 +37,6 @@ export interface PageExplainerOptions {
   openDelayMs?: number;
   /** However often a page changes, its changes are read at most this often. */
   rescanIntervalMs?: number;
-  /** The page-level style of the highlights, for shadow roots (see `adoptHighlightStyle`). */
-  highlightCss: string;
   /** Called after every scan or rescan with what the page holds now. */
   onTermsChanged?: (stats: PageTermStats) => void;
   /**
@@ -70,7 +70,9 @@ export class PageExplainer {
   private generation = 0;
   private scanning: Promise<unknown> = Promise.resolve();
   private active = false;
-  private firstOccurrenceOnly = false;
+  private density: HighlightDensity = 'every';
+  private hidden: ReadonlySet<string> = new Set();
+  private readonly paint: HighlightPaint;
   private charactersRead = 0;
 
   constructor(
@@ -79,6 +81,7 @@ export class PageExplainer {
   ) {
     this.hostTag = `${options.prefix}-explainer`;
     this.highlighter = new TermHighlighter(`${options.prefix}-term`);
+    this.paint = new HighlightPaint({ highlight: `${options.prefix}-term`, current: `${options.prefix}-term-current` });
     this.cards = new CardController(ctx, {
       hostTag: this.hostTag,
       currentHighlightName: `${options.prefix}-term-current`,
@@ -86,7 +89,7 @@ export class PageExplainer {
       onReadMore: options.onReadMore,
       openDelayMs: options.openDelayMs ?? 300,
       closeDelayMs: 250,
-      termAt: (x, y) => this.termAtPoint(x, y),
+      termAt: (x, y) => termAtPoint(this.highlighter, x, y),
       isLive: () => this.active && this.highlighter.isVisible,
     });
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -101,15 +104,20 @@ export class PageExplainer {
     ctx.addEventListener(document, DESIGN_MODE_CHANGED, () => {
       if (this.active) this.rescanAll();
     });
+    // A page that switches between light and dark gets colours chosen for the new background.
+    const darkScheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    if (darkScheme) ctx.addEventListener(darkScheme, 'change', () => this.paint.refresh());
     ctx.onInvalidated(() => {
       this.observer.disconnect();
       this.highlighter.dispose();
+      this.paint.release(document);
     });
   }
 
   enable(): void {
     if (this.active) return;
     this.active = true;
+    this.paint.adopt(document);
     this.observer.observe(document, OBSERVED_CHANGES);
     this.rescanAll();
   }
@@ -124,10 +132,23 @@ export class PageExplainer {
     this.highlighter.clear();
   }
 
-  setFirstOccurrenceOnly(firstOnly: boolean): void {
-    if (firstOnly === this.firstOccurrenceOnly) return;
-    this.firstOccurrenceOnly = firstOnly;
+  /** How many occurrences of each term are highlighted: every one, the first in each section, the first on the page. */
+  setDensity(density: HighlightDensity): void {
+    if (density === this.density) return;
+    this.density = density;
     if (this.active) this.rescanAll();
+  }
+
+  /** Terms the reader hid from a card or the options page: never highlighted. */
+  setHiddenTerms(termIds: readonly string[]): void {
+    if (termIds.length === this.hidden.size && termIds.every((id) => this.hidden.has(id))) return;
+    this.hidden = new Set(termIds);
+    if (this.active) this.rescanAll();
+  }
+
+  /** How highlights look: the colours are chosen against the page's own background. */
+  setHighlightStyle(style: HighlightStyle): void {
+    this.paint.setStyle(style);
   }
 
   /** Hides or shows the highlights without reading the page again (e.g. until a page proves relevant). */
@@ -143,6 +164,12 @@ export class PageExplainer {
   /** How long the pointer rests on a term before its card opens. */
   setHoverDelay(ms: number): void {
     this.cards.setOpenDelay(ms);
+  }
+
+  /** How cards open (on hover, on hover with a key held, on click) and how large their text is. */
+  setCardChoices(trigger: CardTrigger, key: CardTriggerKey, textSize: CardTextSize): void {
+    this.cards.setTrigger(trigger, key);
+    this.cards.setTextSize(textSize);
   }
 
   /** Keyboard reading: opens the card of the next (previous) term in document order, wrapping round. */
@@ -199,12 +226,15 @@ export class PageExplainer {
         matcher: this.options.matcher,
         highlighter: this.highlighter,
         ownHostTag: this.hostTag,
-        firstOccurrenceOnly: () => this.firstOccurrenceOnly,
+        // Once per section or per page: the first pass over a place highlights its first occurrence.
+        placeOf:
+          this.density === 'every' ? null : this.density === 'first-on-page' ? () => document : sectionLookup(document),
+        isHidden: (termId) => this.hidden.has(termId),
         startAt,
         onPlaceLost: (parent) => lostPlaces.push(parent),
         onShadowRoot: (shadow) => {
           this.observer.observe(shadow, OBSERVED_CHANGES);
-          adoptHighlightStyle(shadow, this.options.highlightCss);
+          this.paint.adopt(shadow);
         },
         onOtherSense: (termId, node) => this.highlighter.addOtherSense(termId, node),
         onTextRead: (characters) => {
@@ -219,6 +249,8 @@ export class PageExplainer {
       });
       if (outcome.status === 'done') {
         this.decideSenses();
+        // The page's own styles may have arrived since: colours against its background as it is now.
+        if (measure === 'scan') this.paint.refresh();
         // The pass from start to end, pauses for the page included, and the work in it alone.
         performance.measure(`${this.options.prefix}:${measure}`, { start: startedAt, end: performance.now() });
         performance.measure(`${this.options.prefix}:${measure}-work`, { start: startedAt, duration: outcome.workMs });
@@ -261,14 +293,5 @@ export class PageExplainer {
       this.pendingHosts = [];
       if (this.active) this.scan(blocks, 'rescan', null, removed);
     }, wait);
-  }
-
-  private termAtPoint(x: number, y: number): HighlightedTerm | null {
-    const caret = caretAt(document, x, y);
-    if (!caret) return null;
-    return (
-      this.highlighter.termsAround(caret.node, caret.offset).find((term) => rangeContainsPoint(term.range, x, y)) ??
-      null
-    );
   }
 }

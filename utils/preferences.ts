@@ -48,7 +48,9 @@ export const PREFERENCES_VERSION = 2;
 
 export const DEFAULT_PREFERENCES: Readonly<HighlightPreferences> = {
   mode: 'mental-health-pages',
-  highlightDensity: 'every',
+  // A long article stays readable, and a reader who starts at any heading finds its terms marked:
+  // docs/decisions/040-highlight-density-per-section-by-default.md.
+  highlightDensity: 'first-in-section',
   highlightStyle: 'background',
   hoverDelayMs: 300,
   cardTrigger: 'hover',

@@ -23,3 +23,11 @@ export const MODE_NAMES: Readonly<Record<HighlightMode, string>> = {
   everywhere: 'Everywhere',
   'chosen-sites': 'Only on sites I choose',
 };
+
+/** What each mode means, under its name. */
+export const MODE_HINTS: Readonly<Record<HighlightMode, string>> = {
+  'mental-health-pages':
+    'Pages that mention several different terms, often enough to be about the subject. A novel that says "depression" twice stays quiet.',
+  everywhere: 'Every page with a known term.',
+  'chosen-sites': 'Only on sites where you turn it on, from the toolbar button or a site rule.',
+};

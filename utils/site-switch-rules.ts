@@ -84,3 +84,38 @@ export function flippedRules(
   const choice = defaultScopeChoice(scopeChoices(address, siteDomain, deciding), deciding);
   return switchedRules(rules, address, choice, !shownNow);
 }
+
+/** What a switch changed in the rules: the rule it wrote, and the rules that went (replaced or overruled). */
+export interface SwitchChange {
+  added: SiteRule;
+  removed: SiteRule[];
+}
+
+const sameRule = (a: SiteRule, b: SiteRule) => ruleKey(a) === ruleKey(b) && a.enabled === b.enabled;
+
+/**
+ * The card's "Not on this site": exactly the popup's switch turned off on this page, at the scope it
+ * starts on (where the deciding rule is, else the whole site). Also says what changed, for an undo.
+ */
+export function pausedRules(
+  rules: readonly SiteRule[],
+  address: PageAddress,
+  siteDomain: string,
+): { rules: SiteRule[]; change: SwitchChange } {
+  const deciding = decidingRule(address, rules);
+  const choice = defaultScopeChoice(scopeChoices(address, siteDomain, deciding), deciding);
+  const next = switchedRules(rules, address, choice, false);
+  const added: SiteRule = { scope: choice.scope, pattern: choice.pattern, enabled: false };
+  const removed = rules.filter((rule) => !next.some((kept) => sameRule(kept, rule)));
+  return { rules: next, change: { added, removed } };
+}
+
+/**
+ * The rules with a switch's change taken back: the rule it wrote goes (unless it has been changed
+ * since), and the rules it removed come back, replacing any rule written for their place since.
+ */
+export function undoneRules(rules: readonly SiteRule[], change: SwitchChange): SiteRule[] {
+  let next = rules.filter((rule) => !sameRule(rule, change.added));
+  for (const rule of change.removed) next = upsertRule(next, rule);
+  return next;
+}

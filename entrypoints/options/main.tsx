@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp, type OptionsServices } from '@/components/OptionsApp';
 import '@/components/series.css';
+import { glossary } from '@/content/glossary';
+import { FIRST_RUN_PAGE } from '@/extension/first-run';
 import { researchLogSectionServices } from '@/extension/research-log-options';
 import { loadSettings, updateSettings, watchSettings } from '@/extension/settings';
 import { SITE_SWITCH_COMMAND } from '@/utils/site-switch-command';
@@ -21,8 +23,10 @@ const services: OptionsServices = {
     const commands = await browser.commands.getAll();
     return commands.find((command) => command.name === SITE_SWITCH_COMMAND)?.shortcut ?? '';
   },
+  firstRunPage: browser.runtime.getURL(FIRST_RUN_PAGE),
   uiLanguage: () => browser.i18n.getUILanguage(),
 };
 
 const root = document.getElementById('app');
-if (root) render(<OptionsApp services={services} researchLog={researchLogSectionServices()} />, root);
+if (root)
+  render(<OptionsApp services={services} glossary={glossary} researchLog={researchLogSectionServices()} />, root);

@@ -5,7 +5,7 @@ import '@/components/series.css';
 import { glossary } from '@/content/glossary';
 import { series } from '@/content/series';
 import { sendMessage } from '@/extension/messages';
-import { loadSettings, watchSettings } from '@/extension/settings';
+import { loadSettings, updatePreferences, watchSettings } from '@/extension/settings';
 import { switchSite } from '@/extension/site-switch-save';
 import { popupTargetTab } from '@/utils/popup-target-tab';
 
@@ -24,6 +24,7 @@ const services: PopupServices = {
   loadSettings: async () => (await loadSettings()).settings,
   watchSettings: (onChange) => watchSettings((stored) => onChange(stored.settings)),
   switchSite,
+  updatePreferences: async (change) => (await updatePreferences(change)).syncRefused,
   openOptions: () => void browser.runtime.openOptionsPage(),
   openReader: (anchor) => void sendMessage('openReader', anchor),
   uiLanguage: () => browser.i18n.getUILanguage(),
@@ -36,6 +37,14 @@ const services: PopupServices = {
     return shown;
   },
 };
+
+// Shown as a page rather than a toolbar popup (Firefox for Android, or opened with ?tab=): as wide
+// as the screen allows, up to the popup's own width.
+if (new URL(location.href).searchParams.has('tab')) document.documentElement.classList.add('popup-page');
+void browser.runtime.getPlatformInfo().then(
+  (platform) => platform.os === 'android' && document.documentElement.classList.add('popup-page'),
+  () => {},
+);
 
 const root = document.getElementById('app');
 if (root) render(<PopupApp parts={series} glossary={glossary} services={services} />, root);

@@ -1,5 +1,6 @@
 import { EDITORS_NOTE_LABEL, HELP_ELSEWHERE, HELP_FIND_ONE, HELP_POINTER_LEAD } from '@/content/health-notices';
 import { contactLinks, type HelpChoice, NEW_TAB_LINK } from '@/utils/help-line-choice';
+import { controlProps } from './control-activation';
 
 /*
  * What the editors add to a card, kept apart from the article's summary: their labelled notes, the
@@ -24,7 +25,7 @@ export function EditorsNotes({ notes }: { notes: readonly string[] }) {
 /** Opens "About this content" in the reader: what the series is, and whose words are whose. */
 export function AboutLink({ onOpen }: { onOpen: () => void }) {
   return (
-    <button type="button" class="about-link" onClick={onOpen}>
+    <button type="button" class="about-link" {...controlProps(onOpen)}>
       About this content
     </button>
   );

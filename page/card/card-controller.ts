@@ -1,5 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HighlightedTerm } from '@/page/scan/term-highlighter';
+import { clickOnTerm, keyOpensCard, restOpensCard } from '@/utils/card-trigger';
+import type { CardTextSize, CardTrigger, CardTriggerKey } from '@/utils/preferences';
 import { CurrentTermHighlight } from './current-term-highlight';
 import { HoverIntent } from './hover-intent';
 import { createLazyTermCardHost, type LazyTermCardHost } from './lazy-term-card-host';
@@ -22,10 +24,17 @@ export interface CardControllerOptions {
   isLive: () => boolean;
 }
 
+/** Elements whose clicks are the page's: a term inside one keeps working as the page made it. */
+const PAGE_CONTROLS = 'a[href], button, summary, label, select, [role="link"], [role="button"]';
+
 /**
  * Who opens, pins and closes the one card on the page, from the pointer and from the keyboard:
- * - resting on a term opens its card, leaving term and card closes it (HoverIntent);
- * - a click on a term pins its card, a second click unpins it; a click elsewhere or Escape closes it;
+ * - resting on a term opens its card (by the reader's choice: always, only while a key is held, or
+ *   never), leaving term and card closes it (HoverIntent);
+ * - a click or tap on a term pins its card, a second one closes it; a click elsewhere or Escape
+ *   closes it; a tap on a term inside a link follows the link (utils/card-trigger.ts);
+ * - a finger never hovers, so on a device with both a mouse and a touch screen one card is open at
+ *   a time, whichever opened it;
  * - a card opened from the keyboard (command, popup) is pinned, announced through a live region,
  *   takes the next Tab, and gives focus back where it was when Escape closes it.
  * Listeners run in the capture phase and never cancel the page's own handling of an event: a term
@@ -43,6 +52,10 @@ export class CardController {
   private focusOrigin: HTMLElement | null = null;
   /** The term the keyboard last showed: the next step starts there while it is still in view. */
   private keyboardPlace: HighlightedTerm | null = null;
+  private trigger: CardTrigger = 'hover';
+  private triggerKey: CardTriggerKey = 'Alt';
+  /** The kind of pointer last pressed: a click in a browser that does not say its pointer's kind is that one's. */
+  private lastPressType = '';
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -78,12 +91,18 @@ export class CardController {
     };
     const onClick = (event: MouseEvent) => this.onClick(event);
     const onKeyDown = (event: KeyboardEvent) => this.onKeyDown(event);
-    // The same functions every time: adding a listener that is still there is a no-op.
+    const onPointerDown = (event: PointerEvent) => {
+      this.lastPressType = event.pointerType;
+    };
+    // The same functions every time: adding a listener that is still there is a no-op. On the
+    // window, in the capture phase: ahead of a page's own document-level listeners, which may stop
+    // a click or a move from going further.
     const listen = () => {
-      ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true });
+      ctx.addEventListener(window, 'pointermove', onPointerMove, { capture: true, passive: true });
       ctx.addEventListener(document, 'pointerout', onPointerOut, { passive: true });
-      ctx.addEventListener(document, 'click', onClick, { capture: true, passive: true });
-      ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
+      ctx.addEventListener(window, 'pointerdown', onPointerDown, { capture: true, passive: true });
+      ctx.addEventListener(window, 'click', onClick, { capture: true, passive: true });
+      ctx.addEventListener(window, 'keydown', onKeyDown, { capture: true });
     };
     listen();
     // document.open() erases every listener on the document, those of content scripts too, and the
@@ -103,6 +122,16 @@ export class CardController {
 
   setOpenDelay(ms: number): void {
     this.hover.setOpenDelay(ms);
+  }
+
+  /** What opens a card under the pointer: resting on a term, resting with `key` held, or a click only. */
+  setTrigger(trigger: CardTrigger, key: CardTriggerKey): void {
+    this.trigger = trigger;
+    this.triggerKey = key;
+  }
+
+  setTextSize(size: CardTextSize): void {
+    this.card.setTextSize(size);
   }
 
   dismiss(): void {
@@ -172,18 +201,30 @@ export class CardController {
     // After an extension reload or update, the first pointer move finds out and cleans up.
     if (this.ctx.isInvalid) return;
     if (!this.options.isLive()) return;
+    // A finger's move is a scroll or a drag, never a hover.
+    if (event.pointerType === 'touch') return;
     // The frame's hit-test reads the last position, not the first: a pointer that comes to rest on a
     // term within a frame (Firefox often delivers several moves per frame) is over that term.
     this.latestPointer = { x: event.clientX, y: event.clientY };
+    const opens = restOpensCard(this.trigger, this.triggerKey, event);
+    // With cards on click only, or a key not held, moves matter only to close a card they opened.
+    if (!opens && (this.hover.current === null || this.hover.isPinned)) return;
     if (this.pointerFrame !== null) return;
     // One hit-test per frame however fast the pointer moves.
     this.pointerFrame = this.ctx.requestAnimationFrame(() => {
       this.pointerFrame = null;
       const point = this.latestPointer;
       const term = this.options.termAt(point.x, point.y);
+      if (!opens) {
+        // Still over the open card's term: it stays; anywhere else it goes, and nothing opens.
+        this.hover.pointerOver(term === this.hover.current ? term : null);
+        return;
+      }
       // The card loads while the pointer rests, so the first one opens as soon as the delay is over.
       if (term) this.card.prepare();
-      this.hover.pointerOver(term);
+      // A held key says what the pointer means: no wait.
+      if (this.trigger === 'hover-with-key' && term) this.hover.showNow(term);
+      else this.hover.pointerOver(term);
     });
   }
 
@@ -195,10 +236,19 @@ export class CardController {
       if (term) this.hover.pin(term);
       return;
     }
-    const term = this.options.isLive() ? this.options.termAt(event.clientX, event.clientY) : null;
+    const found = this.options.isLive() ? this.options.termAt(event.clientX, event.clientY) : null;
+    const pointerType = (event as Partial<PointerEvent>).pointerType || this.lastPressType;
+    const inControl = found?.range.startContainer.parentElement?.closest(PAGE_CONTROLS) != null;
+    const action = found
+      ? clickOnTerm(this.trigger, { pointerType, altKey: event.altKey, shiftKey: event.shiftKey, inControl })
+      : null;
+    // A term inside a link, tapped: the link is followed, and the card stays as it was.
+    const term = action === 'toggle' ? found : null;
+    if (found && !term) return;
     // The end of a text selection is not a click on a term.
     const selecting = term !== null && getSelection()?.isCollapsed === false;
     if (term && !selecting) {
+      if (pointerType === 'touch') this.card.prepare();
       if (this.hover.isPinned && this.hover.current === term) {
         this.hover.unpin();
         this.fromKeyboard = false;
@@ -212,7 +262,17 @@ export class CardController {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (this.ctx.isInvalid || this.hover.current === null) return;
+    if (this.ctx.isInvalid) return;
+    // The key that opens cards, pressed while the pointer rests on a term: its card opens.
+    if (!event.repeat && keyOpensCard(this.trigger, this.triggerKey, event.key) && this.options.isLive()) {
+      const term = this.options.termAt(this.latestPointer.x, this.latestPointer.y);
+      if (term) {
+        this.card.prepare();
+        this.hover.showNow(term);
+      }
+      return;
+    }
+    if (this.hover.current === null) return;
     if (event.key === 'Escape') {
       const fromKeyboard = this.fromKeyboard;
       const origin = this.focusOrigin;

@@ -1,3 +1,5 @@
+import type { HighlightedTerm, TermHighlighter } from '@/page/scan/term-highlighter';
+
 export interface CaretPoint {
   node: Node;
   offset: number;
@@ -22,4 +24,11 @@ export function rangeContainsPoint(range: Range, x: number, y: number): boolean 
     if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
   }
   return false;
+}
+
+/** The highlighted term under a viewport point, if any. */
+export function termAtPoint(highlighter: TermHighlighter, x: number, y: number): HighlightedTerm | null {
+  const caret = caretAt(document, x, y);
+  if (!caret) return null;
+  return highlighter.termsAround(caret.node, caret.offset).find((term) => rangeContainsPoint(term.range, x, y)) ?? null;
 }

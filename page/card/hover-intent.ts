@@ -69,6 +69,15 @@ export class HoverIntent<T> {
     if (target !== this.shown) this.show(target);
   }
 
+  /** Shows `target` at once, without the wait, and then follows the pointer as after a rest (not pinned). */
+  showNow(target: T): void {
+    if (this.pinned && target === this.shown) return;
+    this.cancelOpen();
+    this.cancelClose();
+    this.pinned = false;
+    if (target !== this.shown) this.show(target);
+  }
+
   /** Back to following the pointer: the card closes once the pointer has left both term and card. */
   unpin(): void {
     this.pinned = false;

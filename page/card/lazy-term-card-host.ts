@@ -23,11 +23,13 @@ export function createLazyTermCardHost(ctx: ContentScriptContext, options: LazyT
   let loading: Promise<TermCardHost | null> | null = null;
   /** Counts shows and hides: a show still waiting for the card gives way to anything later. */
   let latest = 0;
+  let textSize: Parameters<TermCardHost['setTextSize']>[0] = 'normal';
 
   const loaded = () => {
     loading ??= load().then(
       (module) => {
         host = module.createTermCardHost(ctx, { ...hostOptions, explanations: module.explanations });
+        host.setTextSize(textSize);
         return host;
       },
       () => {
@@ -66,5 +68,9 @@ export function createLazyTermCardHost(ctx: ContentScriptContext, options: LazyT
     focusFirst: () => host?.focusFirst() ?? false,
     focusTitle: () => host?.focusTitle(),
     cycleFocus: (event) => host?.cycleFocus(event),
+    setTextSize(size) {
+      textSize = size;
+      host?.setTextSize(size);
+    },
   };
 }

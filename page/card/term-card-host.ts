@@ -2,10 +2,33 @@ import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } 
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { rescueSwallowedControls } from '@/page/card/control-activation';
 import { TermCard } from '@/page/card/TermCard';
 import cardCss from '@/page/card/term-card.css?inline';
+import { UndoNotice } from '@/page/card/UndoNotice';
 import type { HelpChoice } from '@/utils/help-line-choice';
+import type { CardTextSize } from '@/utils/preferences';
 import type { TermExplanation } from '@/utils/term-explanation';
+
+/** How a card's control went: done, with what to say and how to take it back; or not, and why. */
+export type CardControlResult =
+  | {
+      done: true;
+      /** "Highlighting is off on example.org". */
+      notice: string;
+      /** Said under it (the change is kept on this device only), or null. */
+      detail: string | null;
+      /** Takes the change back; null when it cannot be. */
+      undo: (() => Promise<CardControlResult>) | null;
+    }
+  | { done: false; reason: string };
+
+/** What the card's controls ask of the page's explainer (which asks the background). */
+export interface CardControlRequests {
+  pauseSite(): Promise<CardControlResult>;
+  /** `term` is the term's name, for the notice. */
+  hideTerm(termId: string, term: string): Promise<CardControlResult>;
+}
 
 export interface TermCardHost {
   /** Shows the card of term `termId` for `range`, below it (or above, when there is no room below). */
@@ -22,6 +45,8 @@ export interface TermCardHost {
   focusTitle(): void;
   /** Keeps Tab and Shift+Tab cycling through the card's controls while focus is inside it. */
   cycleFocus(event: KeyboardEvent): void;
+  /** Shows the next card's text at this size (the open card's at once). */
+  setTextSize(size: CardTextSize): void;
 }
 
 export interface TermCardHostOptions {
@@ -35,16 +60,22 @@ export interface TermCardHostOptions {
   onPointerLeave: () => void;
   /** The help a condition's card points to, as the settings now say; null while help lines are off. */
   helpChoice?: () => Promise<HelpChoice | null>;
+  /** "Not on this site" and "Hide this term"; without them the card offers neither. */
+  controls?: CardControlRequests;
 }
 
 interface Mounted {
   /** Where Preact renders the card. */
   root: HTMLElement;
+  /** Where the undo notice is rendered: it outlives the card it replaces. */
+  noticeRoot: HTMLElement;
   /** The live region: it must be in the page before what it announces. */
   status: HTMLElement;
 }
 
-const FOCUSABLE = 'button, a[href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'button:not(:disabled), a[href], [tabindex]:not([tabindex="-1"])';
+/** How long an undo notice stays, unless the pointer or focus is on it. */
+const NOTICE_MS = 8000;
 /** Time for a screen reader to notice the live region emptied before it is filled again. */
 const ANNOUNCE_AFTER_MS = 100;
 
@@ -62,6 +93,24 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
   /** Counts shows and hides: a show still waiting for the first mount gives way to anything later. */
   let latest = 0;
   let created: ShadowRootContentScriptUi<Mounted> | undefined;
+  let textSize: CardTextSize = 'normal';
+  /** The card on show, and the state of its controls. */
+  let shown: {
+    termId: string;
+    explanation: TermExplanation;
+    help: HelpChoice | null;
+    busy: boolean;
+    error: string | null;
+  } | null = null;
+  let noticeTimer: number | null = null;
+  /** The pointer or focus is on the notice: it stays. */
+  let noticeHeld = false;
+
+  const inHost = (event: Event) => {
+    const host = created?.shadowHost;
+    return host !== undefined && event.composedPath().includes(host);
+  };
+  rescueSwallowedControls(ctx, inHost);
 
   const mount = () => {
     mounting ??= createShadowRootUi<Mounted>(ctx, {
@@ -69,22 +118,32 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       position: 'inline',
       anchor: 'html',
       append: 'last',
-      css: cardCss,
+      // The styles are adopted (below) rather than written into a <style> element, which the
+      // extension's own pages forbid (their CSP allows no inline style; the first-run page shows a card).
+      inheritStyles: true,
       // Keys typed in the card are ours: the page's own shortcuts must not see them bubble up.
       isolateEvents: true,
-      onMount: (body) => {
+      onMount: (body, shadow) => {
+        adoptCardStyles(shadow);
         const status = document.createElement('div');
         status.className = 'visually-hidden';
         status.setAttribute('role', 'status');
         const root = document.createElement('div');
-        body.append(status, root);
-        return { root, status };
+        const noticeRoot = document.createElement('div');
+        body.append(status, root, noticeRoot);
+        return { root, noticeRoot, status };
       },
       onRemove: (current) => {
-        if (current) render(null, current.root);
+        if (current) {
+          render(null, current.root);
+          render(null, current.noticeRoot);
+        }
       },
     }).then((ui) => {
       created = ui;
+      // WXT leaves an empty <style> even with no styles to add: gone before the host is in the page,
+      // so an extension page's CSP has nothing to refuse.
+      for (const style of ui.shadow.querySelectorAll('style')) style.remove();
       ui.mount();
       mounted = ui.mounted ?? null;
       if (!mounted) throw new Error('the card host did not mount');
@@ -96,9 +155,123 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
 
   const hideCard = () => {
     latest++;
+    shown = null;
     stopFollowing?.();
     stopFollowing = null;
     if (mounted) render(null, mounted.root);
+  };
+
+  const renderCard = () => {
+    if (!mounted || !shown) return;
+    const { termId, explanation, help, busy, error } = shown;
+    const controls = options.controls;
+    render(
+      h(TermCard, {
+        explanation,
+        onReadMore: options.onReadMore,
+        onRelated: options.onRelated,
+        onClose: options.onClose,
+        onPointerEnter: options.onPointerEnter,
+        onPointerLeave: options.onPointerLeave,
+        help,
+        textSize,
+        controls: controls && {
+          busy,
+          error,
+          onPauseSite: () => void runControl(termId, () => controls.pauseSite()),
+          onHideTerm: () => void runControl(termId, () => controls.hideTerm(termId, explanation.term)),
+        },
+      }),
+      mounted.root,
+    );
+  };
+
+  /** Runs a card control: the card waits, then gives way to the notice, or says why nothing changed. */
+  const runControl = async (termId: string, request: () => Promise<CardControlResult>) => {
+    if (!shown || shown.termId !== termId || shown.busy) return;
+    shown.busy = true;
+    shown.error = null;
+    renderCard();
+    const rect = cardElement()?.getBoundingClientRect() ?? null;
+    const result = await request().catch(
+      (error: unknown): CardControlResult => ({ done: false, reason: `Nothing was changed: ${String(error)}` }),
+    );
+    if (ctx.isInvalid) return;
+    if (!result.done) {
+      if (shown?.termId === termId) {
+        shown.busy = false;
+        shown.error = result.reason;
+        renderCard();
+      }
+      return;
+    }
+    options.onClose();
+    showNotice(result, rect);
+  };
+
+  const hideNotice = () => {
+    if (noticeTimer !== null) clearTimeout(noticeTimer);
+    noticeTimer = null;
+    noticeHeld = false;
+    if (!mounted) return;
+    const notice = mounted.noticeRoot.querySelector('.undo-notice');
+    const hadFocus =
+      notice !== null && created?.shadow.activeElement != null && notice.contains(created.shadow.activeElement);
+    render(null, mounted.noticeRoot);
+    // Focus on a control that went would be lost; it goes back to the page as a whole.
+    if (hadFocus) (document.activeElement as HTMLElement | null)?.blur?.();
+  };
+
+  const scheduleNoticeEnd = (ms = NOTICE_MS) => {
+    if (noticeTimer !== null) clearTimeout(noticeTimer);
+    noticeTimer = ctx.setTimeout(() => {
+      noticeTimer = null;
+      if (!noticeHeld) hideNotice();
+    }, ms);
+  };
+
+  /** Shows what a control did where the card was (or at the top of the window), and focuses its Undo. */
+  const showNotice = (result: Extract<CardControlResult, { done: true }>, rect: DOMRect | null) => {
+    if (!mounted) return;
+    const undo = result.undo;
+    render(
+      h(UndoNotice, {
+        text: result.notice,
+        detail: result.detail,
+        onUndo: undo && (() => void undoWith(undo, rect)),
+        onClose: hideNotice,
+        onHold: (held) => {
+          noticeHeld = held;
+          if (!held) scheduleNoticeEnd();
+        },
+      }),
+      mounted.noticeRoot,
+    );
+    const notice = mounted.noticeRoot.querySelector<HTMLElement>('.undo-notice');
+    if (!notice) return;
+    notice.classList.add(`size-${textSize}`);
+    const margin = 8;
+    const width = Math.min(notice.offsetWidth || 300, innerWidth - 2 * margin);
+    const x = Math.min(Math.max(margin, rect?.left ?? margin), innerWidth - width - margin);
+    const y = Math.min(Math.max(margin, rect?.top ?? margin), innerHeight - (notice.offsetHeight || 60) - margin);
+    notice.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    raiseToTopLayer(notice);
+    (notice.querySelector<HTMLElement>('.undo') ?? notice.querySelector<HTMLElement>('.close'))?.focus({
+      preventScroll: true,
+    });
+    scheduleNoticeEnd();
+  };
+
+  const undoWith = async (undo: () => Promise<CardControlResult>, rect: DOMRect | null) => {
+    const result = await undo().catch(
+      (error: unknown): CardControlResult => ({ done: false, reason: `Nothing was changed: ${String(error)}` }),
+    );
+    if (ctx.isInvalid) return;
+    // Taken back: said so without an Undo; not: why, with the Undo to try again.
+    showNotice(
+      result.done ? { ...result, undo: null } : { done: true, notice: result.reason, detail: null, undo },
+      rect,
+    );
   };
 
   return {
@@ -118,18 +291,8 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       if (host && !host.isConnected) document.documentElement?.append(host);
       stopFollowing?.();
       stopFollowing = null;
-      render(
-        h(TermCard, {
-          explanation,
-          onReadMore: options.onReadMore,
-          onRelated: options.onRelated,
-          onClose: options.onClose,
-          onPointerEnter: options.onPointerEnter,
-          onPointerLeave: options.onPointerLeave,
-          help,
-        }),
-        root,
-      );
+      shown = { termId, explanation, help, busy: false, error: null };
+      renderCard();
       const card = cardElement();
       if (!card) return;
       card.removeAttribute('data-placed');
@@ -184,9 +347,11 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       }, ignoreFailure);
     },
 
-    contains(event) {
-      const host = created?.shadowHost;
-      return host !== undefined && event.composedPath().includes(host);
+    contains: inHost,
+
+    setTextSize(size) {
+      textSize = size;
+      renderCard();
     },
 
     hasFocus() {
@@ -224,6 +389,22 @@ export function createTermCardHost(ctx: ContentScriptContext, options: TermCardH
       }
     },
   };
+}
+
+let cardSheet: CSSStyleSheet | null = null;
+
+/** The card's styles, with the reset WXT would add (the page's inherited styles stop at the host). */
+function adoptCardStyles(shadow: ShadowRoot): void {
+  try {
+    if (!cardSheet) {
+      cardSheet = new CSSStyleSheet();
+      cardSheet.replaceSync(`:host { all: initial !important; }\n${cardCss}`);
+    }
+    if (!shadow.adoptedStyleSheets.includes(cardSheet))
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, cardSheet];
+  } catch {
+    // No constructable style sheets: the card is unstyled, never an error on the page.
+  }
 }
 
 /**

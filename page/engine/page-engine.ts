@@ -15,10 +15,7 @@ import type { ExplainerEngine, ExplainerEngineStart } from './engine-module';
  * in "only pages about mental health"): the scan and its observers, relevance judged on each
  * finished pass, the badge count, keyboard reading, and the page-world signals it asks for.
  */
-export function startPageEngine(
-  ctx: ContentScriptContext,
-  start: ExplainerEngineStart & { highlightCss: string },
-): ExplainerEngine {
+export function startPageEngine(ctx: ContentScriptContext, start: ExplainerEngineStart): ExplainerEngine {
   // From the content script's start to the engine's, for `npm run bench` (the gate's share of the first highlight's wait).
   performance.measure(`${start.prefix}:engine`, { start: start.startedAt, end: performance.now() });
   // Shadow roots attached and design mode switched are announced from the page's own world
@@ -65,7 +62,6 @@ export function startPageEngine(
   const explainer = new PageExplainer(ctx, {
     prefix: start.prefix,
     matcher,
-    highlightCss: start.highlightCss,
     senses: glossarySenses(compiledGlossary),
     openDelayMs: DEFAULT_SETTINGS.hoverDelayMs,
     onReadMore: (anchor) => void sendMessage('openReader', anchor),
@@ -96,7 +92,10 @@ export function startPageEngine(
         passes = 0;
       }
       explainer.setHoverDelay(next.hoverDelayMs);
-      explainer.setFirstOccurrenceOnly(highlightsFirstOnly(next));
+      explainer.setCardChoices(next.cardTrigger, next.cardTriggerKey, next.cardTextSize);
+      explainer.setHighlightStyle(next.highlightStyle);
+      explainer.setHiddenTerms(next.hiddenTerms);
+      explainer.setDensity(next.highlightDensity);
       // Hidden until relevance is known, so a page that is not about mental health never flashes.
       explainer.setHighlightsVisible(decision.verdict !== 'if-relevant' || relevant);
       if (decision.verdict !== 'off') {

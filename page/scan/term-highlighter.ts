@@ -3,6 +3,8 @@ import { parentAcrossShadow } from './parent-across-shadow';
 export interface HighlightedTerm {
   termId: string;
   range: Range;
+  /** Where the term is highlighted once only (see `hasAt`); undefined where every occurrence is. */
+  place?: unknown;
 }
 
 /**
@@ -16,6 +18,8 @@ export class TermHighlighter {
   private readonly byNode = new Map<Text, HighlightedTerm[]>();
   private readonly terms = new Set<HighlightedTerm>();
   private readonly counts = new Map<string, number>();
+  /** Terms highlighted in each place (a section, the page) where a term is highlighted once only. */
+  private readonly placed = new Map<unknown, Set<string>>();
   /** Ranges found but not yet handed to the browser (see `commit`). */
   private pending: HighlightedTerm[] = [];
   /** Each text node whose run holds a term in another sense (a `notWhen` phrase), to those terms. */
@@ -47,8 +51,13 @@ export class TermHighlighter {
     return this.visible;
   }
 
-  add(termId: string, range: Range, nodes: readonly Text[]): void {
-    const term: HighlightedTerm = { termId, range };
+  add(termId: string, range: Range, nodes: readonly Text[], place?: unknown): void {
+    const term: HighlightedTerm = place === undefined ? { termId, range } : { termId, range, place };
+    if (place !== undefined) {
+      const terms = this.placed.get(place);
+      if (terms) terms.add(termId);
+      else this.placed.set(place, new Set([termId]));
+    }
     this.terms.add(term);
     this.pending.push(term);
     this.counts.set(termId, (this.counts.get(termId) ?? 0) + 1);
@@ -123,6 +132,11 @@ export class TermHighlighter {
     return (this.counts.get(termId) ?? 0) > 0;
   }
 
+  /** Whether `termId` is highlighted in `place` already (terms added there with `add(…, place)`). */
+  hasAt(termId: string, place: unknown): boolean {
+    return this.placed.get(place)?.has(termId) ?? false;
+  }
+
   /** Drops the terms inside any of `containers` (to be read again) and those whose text has left the page. */
   removeWithin(containers: ReadonlySet<Node>): void {
     for (const [node, terms] of this.byNode) {
@@ -154,6 +168,7 @@ export class TermHighlighter {
     this.terms.clear();
     this.counts.clear();
     this.otherSense.clear();
+    this.placed.clear();
   }
 
   dispose(): void {
@@ -165,6 +180,8 @@ export class TermHighlighter {
     if (!this.terms.delete(term)) return;
     // A term found and dropped between two commits is still pending; the next commit skips it.
     if (!this.suppressed.has(term.termId)) this.highlight?.delete(term.range);
+    // One occurrence per term and place: its place is free again.
+    if (term.place !== undefined) this.placed.get(term.place)?.delete(term.termId);
     const left = (this.counts.get(term.termId) ?? 1) - 1;
     if (left > 0) this.counts.set(term.termId, left);
     else this.counts.delete(term.termId);

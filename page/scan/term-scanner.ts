@@ -8,8 +8,13 @@ export interface TermScannerOptions {
   ownHostTag: string;
   /** Gives the page the main thread back; resolves false when the scan should stop. */
   yieldToPage: () => Promise<boolean>;
-  /** With "first occurrence only", a term already highlighted somewhere is not highlighted again. */
-  firstOccurrenceOnly: () => boolean;
+  /**
+   * Where a term is highlighted once only: the place (the page, a section) a node is in, or null
+   * to highlight every occurrence. A term already highlighted in a match's place is not again.
+   */
+  placeOf?: ((node: Node) => unknown) | null;
+  /** Terms the reader hid: never highlighted. */
+  isHidden?: (termId: string) => boolean;
   /** How long one slice may run before yielding, in milliseconds. */
   sliceMs?: number;
   /** Each open shadow root met, so the caller can watch it for changes too. */
@@ -47,8 +52,11 @@ export interface ScanOutcome {
   workMs: number;
 }
 
+const NOT_YET = Symbol('not looked up yet');
+
 export async function scanForTerms(roots: readonly Node[], options: TermScannerOptions): Promise<ScanOutcome> {
   const { matcher, highlighter } = options;
+  const placeOf = options.placeOf ?? null;
   const sliceMs = options.sliceMs ?? 8;
   const queue = [...roots];
   let runRead: TextRun | null = null;
@@ -86,13 +94,17 @@ export async function scanForTerms(roots: readonly Node[], options: TermScannerO
         runRead = run;
         const matches = matcher.findAll(run.text, otherSense);
         let yieldedInRun = false;
+        let place: unknown = NOT_YET;
         for (let index = 0; index < matches.length; index++) {
           const match = matches[index] as TermMatch;
-          if (options.firstOccurrenceOnly() && highlighter.has(match.termId)) continue;
+          if (options.isHidden?.(match.termId)) continue;
+          // A run never crosses a block, and so never a heading: its place is that of its first node.
+          if (placeOf && place === NOT_YET) place = placeOf(run.nodes[0] as Node);
+          if (placeOf && highlighter.hasAt(match.termId, place)) continue;
           const highlighted = yieldedInRun
             ? tryRangeInRun(run, match.start, match.end)
             : rangeInRun(run, match.start, match.end);
-          if (highlighted) highlighter.add(match.termId, highlighted.range, highlighted.nodes);
+          if (highlighted) highlighter.add(match.termId, highlighted.range, highlighted.nodes, place);
           // A single huge text node can hold thousands of terms: yield inside a run too.
           if (index % 256 === 255 && performance.now() - sliceStart > sliceMs) {
             if (!(await pause())) return { status: 'stopped', workMs };

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type OptionsServices } from '@/components/OptionsApp';
+import { glossary } from '@/content/glossary';
 import type { StoredSettings } from '@/extension/settings';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
 
@@ -17,8 +18,9 @@ function optionsIn(uiLanguage: string, initial: Partial<Settings> = {}) {
     download: vi.fn(),
     siteShortcut: async () => '',
     uiLanguage: () => uiLanguage,
+    firstRunPage: 'welcome.html',
   } satisfies OptionsServices;
-  render(<OptionsApp services={services} />);
+  render(<OptionsApp services={services} glossary={glossary} />);
   return { current: () => stored.settings };
 }
 

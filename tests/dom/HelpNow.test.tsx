@@ -14,6 +14,7 @@ function popupWith(settings: Partial<Settings>, uiLanguage: string) {
     loadSettings: () => loaded,
     watchSettings: () => () => {},
     switchSite: vi.fn(),
+    updatePreferences: vi.fn(),
     openOptions: vi.fn(),
     openReader: vi.fn(),
     showTerm: vi.fn(async () => false),

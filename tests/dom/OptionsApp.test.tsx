@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type OptionsServices } from '@/components/OptionsApp';
+import { glossary } from '@/content/glossary';
 import type { StoredSettings } from '@/extension/settings';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/preferences';
 import { serializeSettings } from '@/utils/settings-file';
@@ -25,6 +26,7 @@ function servicesWith(initial: Settings) {
     update,
     download: vi.fn(),
     siteShortcut: async () => 'Alt+Shift+H',
+    firstRunPage: 'chrome-extension://id/welcome.html',
   } satisfies OptionsServices;
   return { services, current: () => stored.settings };
 }
@@ -44,9 +46,9 @@ async function chooseFile(text: string, name = 'settings.json') {
 describe('OptionsApp', () => {
   afterEach(cleanup);
 
-  it('shows and changes the mode, the first-occurrence setting and the hover delay', async () => {
+  it('shows and changes the mode, the density and the hover delay', async () => {
     const { services, current } = servicesWith({ ...DEFAULT_SETTINGS });
-    render(<OptionsApp services={services} />);
+    render(<OptionsApp services={services} glossary={glossary} />);
     const onlyRelevant = (await screen.findByRole('radio', {
       name: /Only on pages about mental health/u,
     })) as HTMLInputElement;
@@ -54,8 +56,13 @@ describe('OptionsApp', () => {
     fireEvent.click(screen.getByRole('radio', { name: /Everywhere/u }));
     await waitFor(() => expect(current().mode).toBe('everywhere'));
 
-    fireEvent.click(screen.getByRole('checkbox', { name: /only where it first appears/u }));
+    const density = (name: RegExp) => screen.getByRole('radio', { name }) as HTMLInputElement;
+    expect(density(/The first time in each section/u).checked).toBe(true);
+    expect(density(/The first time in each section/u).closest('label')?.textContent).toMatch(/\(default\)/u);
+    fireEvent.click(density(/Only the first time on a page/u));
     await waitFor(() => expect(current().highlightDensity).toBe('first-on-page'));
+    fireEvent.click(density(/Every time a term appears/u));
+    await waitFor(() => expect(current().highlightDensity).toBe('every'));
 
     const delay = screen.getByRole('spinbutton', { name: /Open a card after resting/u }) as HTMLInputElement;
     fireEvent.input(delay, { target: { value: '650' } });
@@ -69,9 +76,67 @@ describe('OptionsApp', () => {
     expect(screen.getByText(/Alt\+Shift\+H turns highlighting on or off/u)).toBeTruthy();
   });
 
+  it('changes the highlight style, each shown on a light and a dark page', async () => {
+    const { services, current } = servicesWith({ ...DEFAULT_SETTINGS });
+    render(<OptionsApp services={services} glossary={glossary} />);
+    const style = (name: RegExp) => screen.getByRole('radio', { name }) as HTMLInputElement;
+    expect(((await screen.findByRole('radio', { name: /^Background/u })) as HTMLInputElement).checked).toBe(true);
+    expect(
+      style(/^Background/u)
+        .closest('label')
+        ?.querySelectorAll('.highlight-sample'),
+    ).toHaveLength(2);
+    fireEvent.click(style(/^Underline only/u));
+    await waitFor(() => expect(current().highlightStyle).toBe('underline'));
+    fireEvent.click(style(/^Subtle/u));
+    await waitFor(() => expect(current().highlightStyle).toBe('subtle'));
+  });
+
+  it('changes how cards open, the key to hold and the text size', async () => {
+    const { services, current } = servicesWith({ ...DEFAULT_SETTINGS });
+    render(<OptionsApp services={services} glossary={glossary} />);
+    const hover = (await screen.findByRole('radio', {
+      name: /^When I rest the pointer on a term After/u,
+    })) as HTMLInputElement;
+    expect(hover.checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: /while holding a key/u }));
+    await waitFor(() => expect(current().cardTrigger).toBe('hover-with-key'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Key to hold' }), { target: { value: 'Shift' } });
+    await waitFor(() => expect(current().cardTriggerKey).toBe('Shift'));
+    fireEvent.click(screen.getByRole('radio', { name: /Only when I click a term/u }));
+    await waitFor(() => expect(current().cardTrigger).toBe('click'));
+    fireEvent.click(screen.getByRole('radio', { name: 'Large' }));
+    await waitFor(() => expect(current().cardTextSize).toBe('large'));
+    expect(screen.getByText(/keyboard shortcuts for the next and previous term/u)).toBeTruthy();
+  });
+
+  it('lists hidden terms by name and brings each back', async () => {
+    const { services, current } = servicesWith({ ...DEFAULT_SETTINGS, hiddenTerms: ['ketamine', 'gone-term', 'ssri'] });
+    render(<OptionsApp services={services} glossary={glossary} />);
+    expect(
+      (await screen.findAllByRole('button', { name: /^Show again: /u })).map((button) =>
+        button.getAttribute('aria-label'),
+      ),
+    ).toEqual(['Show again: Ketamine', 'Show again: gone-term', 'Show again: SSRI']);
+    fireEvent.click(screen.getByRole('button', { name: 'Show again: Ketamine' }));
+    await waitFor(() => expect(current().hiddenTerms).toEqual(['gone-term', 'ssri']));
+    fireEvent.click(screen.getByRole('button', { name: 'Show again: gone-term' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show again: SSRI' }));
+    await waitFor(() => expect(current().hiddenTerms).toEqual([]));
+    expect(await screen.findByText(/No term is hidden/u)).toBeTruthy();
+  });
+
+  it('links to the welcome page', async () => {
+    const { services } = servicesWith({ ...DEFAULT_SETTINGS });
+    render(<OptionsApp services={services} glossary={glossary} />);
+    expect((await screen.findByRole('link', { name: 'The welcome page' })).getAttribute('href')).toBe(
+      'chrome-extension://id/welcome.html',
+    );
+  });
+
   it('lists, searches, sorts, switches, edits and removes rules', async () => {
     const { services, current } = servicesWith({ ...DEFAULT_SETTINGS, rules });
-    render(<OptionsApp services={services} />);
+    render(<OptionsApp services={services} glossary={glossary} />);
     await screen.findByRole('table');
     expect(rowTexts()).toEqual(['zeta.org', 'www.alpha.net', 'mid.org/health/']);
 
@@ -104,7 +169,7 @@ describe('OptionsApp', () => {
 
   it('adds a rule, and explains what is wrong with one it cannot add', async () => {
     const { services, current } = servicesWith({ ...DEFAULT_SETTINGS });
-    render(<OptionsApp services={services} />);
+    render(<OptionsApp services={services} glossary={glossary} />);
     const pattern = await screen.findByLabelText('Site, host or path', { selector: '#add-rule-pattern' });
     fireEvent.input(pattern, { target: { value: 'example.org/health/' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
@@ -124,7 +189,7 @@ describe('OptionsApp', () => {
   it('exports the settings as the file format', async () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, rules };
     const { services } = servicesWith(settings);
-    render(<OptionsApp services={services} />);
+    render(<OptionsApp services={services} glossary={glossary} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Export settings' }));
     expect(services.download).toHaveBeenCalledWith(
       'mental-health-explainer-settings.json',
@@ -134,7 +199,7 @@ describe('OptionsApp', () => {
 
   it('refuses an invalid file with a clear message and changes nothing', async () => {
     const { services, current } = servicesWith({ ...DEFAULT_SETTINGS, rules });
-    render(<OptionsApp services={services} />);
+    render(<OptionsApp services={services} glossary={glossary} />);
     await chooseFile(
       JSON.stringify({ format: 'mental-health-explainer-settings', version: 2, rules: [{ scope: 'x' }] }),
     );
@@ -162,7 +227,7 @@ describe('OptionsApp', () => {
       rules: [rules[0] as SiteRule, { scope: 'domain', pattern: 'new.org', enabled: true }],
     };
     const { services, current } = servicesWith({ ...DEFAULT_SETTINGS, rules });
-    render(<OptionsApp services={services} />);
+    render(<OptionsApp services={services} glossary={glossary} />);
     await chooseFile(serializeSettings(imported), 'shared.json');
     if (how === 'replace') fireEvent.click(await screen.findByRole('radio', { name: /^Replace/u }));
     fireEvent.click(await screen.findByRole('button', { name: 'Import' }));

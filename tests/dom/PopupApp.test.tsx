@@ -11,7 +11,7 @@ import { switchedRules } from '@/utils/site-switch-rules';
 function servicesFor(
   page: PageState | null,
   initial: Settings = { ...DEFAULT_SETTINGS, mode: 'everywhere' },
-): PopupServices & { switchSite: ReturnType<typeof vi.fn> } {
+): PopupServices & { switchSite: ReturnType<typeof vi.fn>; updatePreferences: PopupServices['updatePreferences'] } {
   let settings = initial;
   const watchers = new Set<(settings: Settings) => void>();
   return {
@@ -23,6 +23,11 @@ function servicesFor(
     },
     switchSite: vi.fn(async (address, choice, enabled) => {
       settings = { ...settings, rules: switchedRules(settings.rules, address, choice, enabled) };
+      for (const watcher of watchers) watcher(settings);
+      return undefined;
+    }),
+    updatePreferences: vi.fn(async (change) => {
+      settings = { ...settings, ...change };
       for (const watcher of watchers) watcher(settings);
       return undefined;
     }),
@@ -75,6 +80,37 @@ describe('PopupApp', () => {
       ),
     );
     expect(await screen.findByText('Off for this site')).toBeTruthy();
+  });
+
+  it('offers a quick choice of highlight style, with a sample of each', async () => {
+    const services = servicesFor(articlePage);
+    render(<PopupApp parts={series} glossary={glossary} services={services} />);
+    const group = await screen.findByRole('group', { name: 'Highlight style' });
+    const radios = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((radio) => [radio.value, radio.checked])).toEqual([
+      ['background', true],
+      ['underline', false],
+      ['subtle', false],
+    ]);
+    expect(group.querySelectorAll('.highlight-sample')).toHaveLength(6);
+    fireEvent.click(screen.getByRole('radio', { name: /^Underline/u }));
+    await waitFor(() => expect(services.updatePreferences).toHaveBeenCalledWith({ highlightStyle: 'underline' }));
+    await waitFor(() =>
+      expect((screen.getByRole('radio', { name: /^Underline/u }) as HTMLInputElement).checked).toBe(true),
+    );
+  });
+
+  it('puts the style choice back and says so when it could not be saved', async () => {
+    const services = servicesFor(articlePage);
+    services.updatePreferences = vi.fn(async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    });
+    render(<PopupApp parts={series} glossary={glossary} services={services} />);
+    fireEvent.click(await screen.findByRole('radio', { name: /^Subtle/u }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Could not save: .*Your change was not kept\.$/u);
+    await waitFor(() =>
+      expect((screen.getByRole('radio', { name: /^Background/u }) as HTMLInputElement).checked).toBe(true),
+    );
   });
 
   it('lists the terms on the page and shows the chosen one there', async () => {

@@ -23,6 +23,7 @@ function fakeHost(): TermCardHost & { calls: string[] } {
     focusFirst: () => true,
     focusTitle: () => calls.push('focusTitle'),
     cycleFocus: () => calls.push('cycleFocus'),
+    setTextSize: () => {},
   };
 }
 

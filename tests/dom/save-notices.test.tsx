@@ -27,6 +27,7 @@ const popupServices: PopupServices = {
   loadSettings: async () => (await loadSettings()).settings,
   watchSettings: (onChange) => watchSettings((stored) => onChange(stored.settings)),
   switchSite,
+  updatePreferences: async (change) => (await updatePreferences(change)).syncRefused,
   openOptions: () => {},
   openReader: () => {},
   showTerm: async () => true,
@@ -38,6 +39,7 @@ const optionsServices: OptionsServices = {
   update: updateSettings,
   download: () => {},
   siteShortcut: async () => '',
+  firstRunPage: 'welcome.html',
 };
 
 const refuse = (area: 'sync' | 'local', message: string) =>
@@ -99,7 +101,7 @@ describe('what the user is told when a save goes wrong', () => {
   describe('on the options page', () => {
     it('says a mode kept on this device only, and why', async () => {
       refuse('sync', 'QUOTA_BYTES_PER_ITEM quota exceeded');
-      render(<OptionsApp services={optionsServices} />);
+      render(<OptionsApp services={optionsServices} glossary={glossary} />);
       fireEvent.click(await screen.findByRole('radio', { name: /Only on sites I choose/u }));
       const status = await screen.findByText('Saved on this device only: your settings are too large to sync.');
       expect(status.getAttribute('role')).toBe('status');
@@ -109,7 +111,7 @@ describe('what the user is told when a save goes wrong', () => {
     it('says a mode was not kept, and shows the stored one again', async () => {
       refuse('sync', 'QUOTA_BYTES quota exceeded');
       refuse('local', 'QUOTA_BYTES quota exceeded');
-      render(<OptionsApp services={optionsServices} />);
+      render(<OptionsApp services={optionsServices} glossary={glossary} />);
       const chosen = (await screen.findByRole('radio', { name: /Only on sites I choose/u })) as HTMLInputElement;
       fireEvent.click(chosen);
       const alert = await screen.findByRole('alert');

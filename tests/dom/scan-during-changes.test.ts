@@ -85,7 +85,6 @@ describe('a page that removes what the scan reads next, while it pauses', () => 
       prefix: 'mhx',
       matcher,
       onReadMore: () => {},
-      highlightCss: '',
     });
     try {
       explainer.enable();

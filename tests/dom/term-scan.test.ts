@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { glossary } from '@/content/glossary';
+import { sectionLookup } from '@/page/scan/section-start';
 import { TermHighlighter } from '@/page/scan/term-highlighter';
 import { scanForTerms, type TermScannerOptions } from '@/page/scan/term-scanner';
 import { textRuns } from '@/page/scan/text-runs';
@@ -20,7 +21,6 @@ async function scan(root: Node, options: Partial<TermScannerOptions> = {}) {
     matcher,
     highlighter,
     ownHostTag: 'mhx-explainer',
-    firstOccurrenceOnly: () => false,
     yieldToPage: async () => true,
     sliceMs: 0,
     ...options,
@@ -62,9 +62,54 @@ describe('scanning', () => {
     expect(texts(highlighter)).toEqual(['serotonin', 'glutamate', 'anxiety', 'ketamine']);
   });
 
-  it('highlights each term once with "first occurrence only"', async () => {
-    document.body.innerHTML = '<p>SSRIs and SSRIs</p><p>ketamine, SSRI, ketamine</p>';
-    expect(texts(await scan(document.body, { firstOccurrenceOnly: () => true }))).toEqual(['SSRIs', 'ketamine']);
+  it('highlights each term once on the page with "first on the page"', async () => {
+    document.body.innerHTML = '<p>SSRIs and SSRIs</p><h2>Next</h2><p>ketamine, SSRI, ketamine</p>';
+    expect(texts(await scan(document.body, { placeOf: () => document }))).toEqual(['SSRIs', 'ketamine']);
+  });
+
+  it('highlights each term once per section with "first in each section", headings included', async () => {
+    document.body.innerHTML = [
+      '<p>SSRIs and SSRIs before any heading</p>',
+      '<h1>Ketamine and SSRIs</h1>',
+      '<p>ketamine, SSRI, ketamine</p>',
+      '<div class="mw-heading"><h2>Serotonin</h2></div>',
+      '<p>serotonin and SSRIs</p><p>SSRIs and serotonin again</p>',
+      '<div role="heading" aria-level="3">Notes</div>',
+      '<p>serotonin</p><div id="host"></div>',
+    ].join('');
+    const host = document.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<h4>ignored heading</h4><p>SSRI and serotonin in a shadow root</p>';
+    const highlighter = await scan(document.body, { placeOf: sectionLookup(document) });
+    expect(texts(highlighter)).toEqual(['SSRIs', 'Ketamine', 'SSRIs', 'Serotonin', 'SSRIs', 'serotonin', 'SSRI']);
+  });
+
+  it('re-reading a section after a change keeps one occurrence per term there', async () => {
+    document.body.innerHTML = '<h2>One</h2><p id="a">ketamine</p><p id="b">ketamine</p><h2>Two</h2><p>ketamine</p>';
+    const highlighter = await scan(document.body, { placeOf: sectionLookup(document) });
+    expect(texts(highlighter)).toEqual(['ketamine', 'ketamine']);
+    const first = document.getElementById('a') as HTMLElement;
+    highlighter.removeWithin(new Set([first]));
+    first.remove();
+    // The second paragraph is now the section's first: read again, it gets the highlight.
+    await scanForTerms([document.getElementById('b') as Node], {
+      matcher,
+      highlighter,
+      ownHostTag: 'mhx-explainer',
+      placeOf: sectionLookup(document),
+      yieldToPage: async () => true,
+      sliceMs: 0,
+    });
+    expect([...highlighter].map((term) => (term.range.startContainer.parentNode as Element).id || 'two')).toEqual([
+      'two',
+      'b',
+    ]);
+  });
+
+  it('never highlights a hidden term', async () => {
+    document.body.innerHTML = '<p>SSRIs, ketamine and serotonin</p>';
+    const hidden = new Set(['ssri', 'serotonin']);
+    expect(texts(await scan(document.body, { isHidden: (id) => hidden.has(id) }))).toEqual(['ketamine']);
   });
 
   it('leaves design-mode documents alone', async () => {
@@ -84,7 +129,6 @@ describe('scanning', () => {
       matcher,
       highlighter,
       ownHostTag: 'mhx-explainer',
-      firstOccurrenceOnly: () => false,
       yieldToPage: async () => false,
       sliceMs: -1,
     });

@@ -43,7 +43,11 @@ const ROUTES = {
 };
 
 // Hostile pages with a term or two: the engine must cope whatever the page is about.
-const env = useSession({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
+const env = useSession({
+  routes: ROUTES,
+  launch: { highlightMode: 'everywhere', preferences: { highlightDensity: 'every' } },
+});
 
 const textHash = (tab) =>
   tab

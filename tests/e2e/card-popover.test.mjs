@@ -39,7 +39,9 @@ const articleWithoutStyle = readFileSync(path.join(FIXTURES_DIR, 'article.html')
   '',
 );
 
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
 const env = useSession({
+  launch: { preferences: { highlightDensity: 'every' } },
   routes: {
     '/strict-csp.html': { body: articleWithoutStyle, headers: { 'content-security-policy': STRICT_CSP } },
     '/framed.html':

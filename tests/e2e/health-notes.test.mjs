@@ -36,7 +36,8 @@ let popup;
 let options;
 
 const env = useSession({
-  launch: { locale: 'en-US' },
+  // Every occurrence: the article's 20 highlights are counted (decision 040).
+  launch: { locale: 'en-US', preferences: { highlightDensity: 'every' } },
   setUp: async () => {
     article = await env.session.openTab(env.server.url('article.html'));
     await waitForHighlights(article, { exact: ARTICLE_TERM_COUNT });

@@ -43,7 +43,11 @@ const ROUTES = {
 };
 
 // Pages with a term or two, to watch the engine follow changes: not about mental health, so 'everywhere'.
-const env = useSession({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
+const env = useSession({
+  routes: ROUTES,
+  launch: { highlightMode: 'everywhere', preferences: { highlightDensity: 'every' } },
+});
 
 const texts = async (tab) => (await highlightedRanges(tab)).map((range) => range.text);
 const rescans = (tab) => tab.evaluate(() => performance.getEntriesByName('mhx:rescan', 'measure').length);

@@ -19,7 +19,9 @@ const ARTICLE_TERM_COUNT = 20;
 
 let popup;
 
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
 const env = useSession({
+  launch: { preferences: { highlightDensity: 'every' } },
   setUp: async () => {
     const article = await env.session.openTab(env.server.url('article.html'));
     await waitForHighlights(article, { exact: ARTICLE_TERM_COUNT });

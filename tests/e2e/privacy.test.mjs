@@ -54,7 +54,8 @@ const env = useSession({
   routes: { '/private.html': PRIVATE_PAGE },
   launch: async (server) => {
     proxy = await startRecordingProxy({ fixturePort: server.port });
-    return recordedLaunch(proxy);
+    // Every occurrence, as the other suites count them (decision 040).
+    return { ...recordedLaunch(proxy), preferences: { highlightDensity: 'every' } };
   },
   setUp: async () => {
     env.session.onRequest((request) => {

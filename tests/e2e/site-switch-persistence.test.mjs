@@ -17,7 +17,8 @@ import {
 
 const SWITCH = '[role="switch"]';
 
-const env = useSession();
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
+const env = useSession({ launch: { preferences: { highlightDensity: 'every' } } });
 
 /**
  * Asserts that `page` shows no highlights once its content script has had every chance to add

@@ -56,7 +56,11 @@ const ROUTES = {
   ),
 };
 
-const env = useSession({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
+const env = useSession({
+  routes: ROUTES,
+  launch: { highlightMode: 'everywhere', preferences: { highlightDensity: 'every' } },
+});
 
 /** The editor's text, and its text before the caret (the caret must be collapsed, inside it). */
 function caretIn(frame, selector) {

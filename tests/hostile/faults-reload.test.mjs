@@ -44,7 +44,7 @@ const env = useSession({
   routes: ROUTES,
   launch: async () => {
     updatable = await updatableExtension();
-    return { ...updatable.launch, highlightMode: 'everywhere' };
+    return { ...updatable.launch, highlightMode: 'everywhere', preferences: { highlightDensity: 'every' } };
   },
 });
 

@@ -22,7 +22,8 @@ const BOTH_FULL =
 const SWITCH = '[role="switch"]';
 const mode = (value) => `input[name="mode"][value="${value}"]`;
 
-const env = useSession();
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
+const env = useSession({ launch: { preferences: { highlightDensity: 'every' } } });
 
 // Each test starts from the defaults (in which the article is highlighted) with room in storage.
 beforeEach(() => clearStorage(env.session));

@@ -38,7 +38,7 @@ const badge = (extensionPage, tabId) =>
   extensionPage.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
 test('hover cards, the reader link, the popup and its switch work after the worker is stopped', async () => {
-  const session = await launchExtension();
+  const session = await launchExtension({ preferences: { highlightDensity: 'every' } });
   try {
     const page = await session.openTab(server.url('article.html'));
     const { tabId } = page;
@@ -87,7 +87,7 @@ test('hover cards, the reader link, the popup and its switch work after the work
 });
 
 test('keyboard commands reach the page through a worker the browser had stopped', async (t) => {
-  const headed = await launchOnVirtualDisplay(t);
+  const headed = await launchOnVirtualDisplay(t, { preferences: { highlightDensity: 'every' } });
   if (!headed) return;
   const { display, session } = headed;
   const page = await session.openTab(server.url('article.html'));

@@ -137,7 +137,11 @@ for (const [index, head] of Object.values(CSS_ATTACKS).entries())
   ROUTES[`/css-${index}.html`] = html(ARTICLE, { head });
 
 // These pages mention a term or two; 'everywhere' so the engine is tested, not the relevance rule.
-const env = useSession({ routes: ROUTES, launch: { highlightMode: 'everywhere' } });
+// Every occurrence: the tests count them all (the default is the first in each section, decision 040).
+const env = useSession({
+  routes: ROUTES,
+  launch: { highlightMode: 'everywhere', preferences: { highlightDensity: 'every' } },
+});
 
 /** Opens `path` in a new tab, waits for the first scan and returns the tab and its markup then. */
 async function open(path) {

@@ -41,7 +41,6 @@ export class RunningExplainer {
       prefix: PREFIX,
       matcher,
       onReadMore: () => {},
-      highlightCss: '',
       senses,
       rescanIntervalMs: 0,
       onTermsChanged: () => {
@@ -83,7 +82,6 @@ export async function freshScan(root: Node): Promise<{ termId: string; range: Ra
     matcher,
     highlighter,
     ownHostTag: OWN_HOST_TAG,
-    firstOccurrenceOnly: () => false,
     yieldToPage: async () => true,
     sliceMs: 0,
   });
@@ -102,7 +100,6 @@ export async function freshPass(root: Node): Promise<{ termId: string; range: Ra
     matcher,
     highlighter,
     ownHostTag: OWN_HOST_TAG,
-    firstOccurrenceOnly: () => false,
     yieldToPage: async () => true,
     sliceMs: 0,
     onOtherSense: (termId, node) => highlighter.addOtherSense(termId, node),

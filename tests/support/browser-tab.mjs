@@ -304,7 +304,7 @@ export class BrowserTab extends PageDocument {
     return this.onElement(selector, (element) => element.focus());
   }
 
-  /** Clicks a checkbox or switch until it is `checked`. */
+  /** Clicks a checkbox or switch until it is `checked` (waiting for it first: pages render after loading). */
   async setChecked(selector, checked) {
     await this.waitFor(selector, { state: 'attached' });
     if ((await this.isChecked(selector)) !== checked) await this.click(selector);

@@ -10,6 +10,8 @@ import { startServer } from './fixture-server.mjs';
 import { knownDifference, openBug } from './known-differences.mjs';
 import { poll } from './polling.mjs';
 
+export { axeViolations } from './accessibility.mjs';
+export { startVirtualDisplay } from './chromium-session.mjs';
 export { FIXTURES_DIR, startServer } from './fixture-server.mjs';
 export * from './page-probes.mjs';
 export { poll, ROOT, sleep } from './polling.mjs';
@@ -34,22 +36,89 @@ export function test(name, options, fn) {
   return nodeTest(name, bug ? { ...opts, todo: `${BROWSER}: open bug: ${bug}` } : opts, body);
 }
 
+/** The page the extension opens once after it is installed (extension/first-run.ts). */
+export const FIRST_RUN_PAGE = 'welcome.html';
+
 /**
  * The browser of this run with the built extension. Options both browsers take: `userDataDir`
  * (start an earlier session's profile again), `viewport`, `touch`, `locale`, `colorScheme`,
- * `highlightMode` (set on the options page once started), `extension: false` (the browser alone).
- * Chromium also takes `display` and `proxy`; Firefox `prefs` and `env`.
+ * `highlightMode` (set on the options page once started), `preferences` (radio choices of the
+ * options page by setting name, e.g. { highlightDensity: 'every' }), `firstRun: 'keep'` (leave the
+ * first-run page open), `extension: false` (the browser alone). Chromium also takes `display` and
+ * `proxy`; Firefox `prefs` and `env`.
+ *
+ * A fresh profile gets the first-run page in a tab of its own; unless asked to keep it, it is closed
+ * before the session is handed over, so no suite takes it for a tab of its own.
  */
-export async function launchExtension({ highlightMode, ...options } = {}) {
+export async function launchExtension({ highlightMode, preferences, firstRun, ...options } = {}) {
   const session = IN_FIREFOX ? await launchFirefox(options) : await launchChromium(options);
   try {
+    if (options.extension !== false && options.userDataDir === undefined && firstRun !== 'keep') {
+      const welcome = await session
+        .waitForTab(session.extensionUrl(FIRST_RUN_PAGE), { timeout: 10_000 })
+        .catch(() => null);
+      await welcome?.close();
+    }
     if (highlightMode !== undefined) await setHighlightMode(session, highlightMode);
+    if (preferences !== undefined) await setPreferences(session, preferences);
   } catch (error) {
     // A browser left running would keep the test process alive: the run would hang, not fail.
     await session.close();
     throw error;
   }
   return session;
+}
+
+/**
+ * Pages in a light or dark colour scheme. Chromium switches a tab's scheme at any time
+ * (`BrowserTab.emulateColorScheme`); Firefox under WebDriver BiDi only at launch, so there each scheme
+ * gets a session of its own (`launch` options plus `colorScheme`), started when first asked for and
+ * closed after the file. `session(scheme)` gives the session to open tabs in, `apply(tab, scheme)`
+ * puts a tab of it in that scheme.
+ */
+export function useColorSchemes(env, launch = {}) {
+  const sessions = new Map();
+  after(async () => {
+    await Promise.all([...sessions.values()].map((session) => session.close()));
+  });
+  return {
+    async session(scheme) {
+      if (!IN_FIREFOX) return env.session;
+      if (!sessions.has(scheme)) sessions.set(scheme, await launchExtension({ ...launch, colorScheme: scheme }));
+      return sessions.get(scheme);
+    },
+    async apply(tab, scheme) {
+      if (!IN_FIREFOX) await tab.emulateColorScheme(scheme);
+    },
+  };
+}
+
+/**
+ * Chooses radio buttons on the options page as a user would, one per setting ({ highlightDensity:
+ * 'every', cardTrigger: 'click' }: the radio named after the setting with that value), and waits
+ * until a fresh options page shows each stored.
+ */
+export async function setPreferences(session, preferences) {
+  const radios = Object.entries(preferences).map(([name, value]) => `input[name="${name}"][value="${value}"]`);
+  const page = await session.openExtensionPage('options.html');
+  try {
+    for (const radio of radios) await page.check(radio);
+    await poll(
+      async () => {
+        const check = await session.openExtensionPage('options.html');
+        try {
+          await check.waitFor(radios[0], { state: 'attached' });
+          for (const radio of radios) if (!(await check.isChecked(radio))) return false;
+          return true;
+        } finally {
+          await check.close();
+        }
+      },
+      { message: `${JSON.stringify(preferences)} to be stored` },
+    );
+  } finally {
+    await page.close();
+  }
 }
 
 /** The same browser without the extension: what a page looks like untouched. */

@@ -141,4 +141,23 @@ describe('hover intent', () => {
     expect(events).toEqual(['open ssri', 'close']);
     expect(intent.current).toBeNull();
   });
+
+  it('shows at once with showNow (a held key), and then follows the pointer as after a rest', () => {
+    intent.showNow('ssri');
+    expect(events).toEqual(['open ssri']);
+    intent.showNow('ssri');
+    expect(events).toEqual(['open ssri']);
+    intent.pointerOver(null);
+    vi.advanceTimersByTime(250);
+    expect(events).toEqual(['open ssri', 'close']);
+  });
+
+  it('showNow replaces a pinned card with another term, and leaves a pinned one alone', () => {
+    intent.pin('ssri');
+    intent.showNow('ssri');
+    expect(intent.isPinned).toBe(true);
+    intent.showNow('ketamine');
+    expect(events).toEqual(['open ssri', 'open ketamine']);
+    expect(intent.isPinned).toBe(false);
+  });
 });

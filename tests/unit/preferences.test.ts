@@ -64,3 +64,17 @@ describe('readablePreferences', () => {
     expect(samePreferences(DEFAULT_PREFERENCES, { ...DEFAULT_PREFERENCES, helpCountry: 'US' })).toBe(false);
   });
 });
+
+describe('the default density (decision 040) and readers of the first release', () => {
+  it('is the first occurrence in each section for a reader who never saved a preference', () => {
+    expect(DEFAULT_PREFERENCES.highlightDensity).toBe('first-in-section');
+    expect(readablePreferences(undefined).highlightDensity).toBe('first-in-section');
+    // A first-release value without the field (none was ever written so, but a damaged one may be).
+    expect(readablePreferences({ mode: 'everywhere' }).highlightDensity).toBe('first-in-section');
+  });
+
+  it('keeps what a first-release reader saved: every occurrence stays every occurrence', () => {
+    expect(readablePreferences({ mode: 'everywhere', firstOccurrenceOnly: false }).highlightDensity).toBe('every');
+    expect(readablePreferences({ firstOccurrenceOnly: true }).highlightDensity).toBe('first-on-page');
+  });
+});

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { siteDomainOf } from '@/utils/site-domain';
 import { decideForAddress, type PageAddress, type RuleScope, type SiteRule } from '@/utils/site-rules';
-import { flippedRules, scopeChoices, sectionPrefix, switchedRules } from '@/utils/site-switch-rules';
+import {
+  flippedRules,
+  pausedRules,
+  scopeChoices,
+  sectionPrefix,
+  switchedRules,
+  undoneRules,
+} from '@/utils/site-switch-rules';
 
 const rule = (scope: RuleScope, pattern: string, enabled = false): SiteRule => ({ scope, pattern, enabled });
 const at = (host: string, path = '/'): PageAddress => ({ host, path });
@@ -112,5 +119,54 @@ describe('flippedRules (command and context menu)', () => {
     ],
   ])('%s', (_what, rules, address, shownNow, expected) => {
     expect(flippedRules(rules, address, 'example.org', shownNow)).toEqual(expected);
+  });
+});
+
+describe("pausedRules (the card's “Not on this site”) and undoneRules", () => {
+  const page = at('www.example.org', '/health/a');
+  const domain = 'example.org';
+
+  it.each([
+    ['no rule: the whole site goes off', [], [rule('domain', 'example.org')]],
+    [
+      'a host rule turns it on: that rule goes off where it is',
+      [rule('host', 'www.example.org', true)],
+      [rule('host', 'www.example.org')],
+    ],
+    [
+      'a path rule decides: off for that path',
+      [rule('domain', 'example.org', true), rule('path', 'www.example.org/health/', true)],
+      [rule('domain', 'example.org', true), rule('path', 'www.example.org/health/')],
+    ],
+    [
+      'rules for other sites stay',
+      [rule('domain', 'other.net', true)],
+      [rule('domain', 'other.net', true), rule('domain', 'example.org')],
+    ],
+  ])('%s', (_what, rules, expected) => {
+    const paused = pausedRules(rules, page, domain);
+    expect(paused.rules).toEqual(expected);
+    // The same as the popup's switch, turned off at the scope it starts on.
+    expect(paused.rules).toEqual(flippedRules(rules, page, domain, true));
+    expect(decideForAddress(page, 'everywhere', paused.rules).verdict).toBe('off');
+    // Undo gives back exactly the rules there were.
+    expect(undoneRules(paused.rules, paused.change)).toEqual(expect.arrayContaining(rules));
+    expect(undoneRules(paused.rules, paused.change)).toHaveLength(rules.length);
+  });
+
+  it('says which rule it wrote and which it replaced', () => {
+    expect(pausedRules([rule('host', 'www.example.org', true)], page, domain).change).toEqual({
+      added: rule('host', 'www.example.org'),
+      removed: [rule('host', 'www.example.org', true)],
+    });
+  });
+
+  it('undo leaves what was changed since: a rule switched on again elsewhere, other new rules', () => {
+    const { rules, change } = pausedRules([], page, domain);
+    const later = [...rules, rule('domain', 'news.net')];
+    expect(undoneRules(later, change)).toEqual([rule('domain', 'news.net')]);
+    // The user switched the site on again from the popup before undoing: nothing of the pause is left to take back.
+    const onAgain = [rule('domain', 'example.org', true)];
+    expect(undoneRules(onAgain, change)).toEqual(onAgain);
   });
 });
