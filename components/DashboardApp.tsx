@@ -1,11 +1,20 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { DayTotals } from '@/utils/research-log-days';
 import type { LogSettings, LogStatus } from '@/utils/research-log-settings';
-import { LOG_PERIODS, type LogPeriod, periodStart, summarizeVisits } from '@/utils/research-log-summary';
-import type { VisitRecord } from '@/utils/research-log-visits';
+import {
+  LOG_PERIODS,
+  type LogPeriod,
+  type LogSummary,
+  NEWEST_FIRST,
+  periodFirstDay,
+  periodStart,
+  summarizeDays,
+  type VisitPage,
+} from '@/utils/research-log-summary';
 import { SiteChart, TermTimeChart } from './DashboardCharts';
 import { DashboardExport, type ExportServices } from './DashboardExport';
 import { DashboardSites } from './DashboardSites';
-import { DashboardVisits } from './DashboardVisits';
+import { DashboardVisits, VISITS_PAGE_SIZE, type VisitTableServices } from './DashboardVisits';
 import { MedicalNote } from './MedicalNote';
 import { ResearchLogStatusNotice } from './ResearchLogStatusNotice';
 // Only the dashboard's own styles: a second stylesheet shared with the options page would make the
@@ -13,9 +22,12 @@ import { ResearchLogStatusNotice } from './ResearchLogStatusNotice';
 import './dashboard.css';
 
 /** What the dashboard needs from the browser, passed in so it can be tested without one. */
-export interface DashboardServices extends ExportServices {
-  /** The visits that started at or after `from`, oldest first. Looking creates no database. */
-  loadVisits(from: number): Promise<VisitRecord[]>;
+export interface DashboardServices extends ExportServices, VisitTableServices {
+  /**
+   * The totals of each day from `firstDay` on ('' for every day): one record a day, however many
+   * visits it had (utils/research-log-days.ts). Looking creates no database.
+   */
+  loadDays(firstDay: string): Promise<DayTotals[]>;
   /** Whether any entry is kept at all, in any period. */
   hasEntries(): Promise<boolean>;
   loadSettings(): Promise<LogSettings>;
@@ -38,12 +50,17 @@ export const PERIOD_NAMES: Readonly<Record<string, string>> = {
 
 interface Loaded {
   period: LogPeriod;
-  from: number;
-  now: number;
-  visits: VisitRecord[];
+  /** The period's first day, and which reading of the log this is: what the table and the export read. */
+  firstDay: string;
+  snapshot: number;
+  summary: LogSummary;
+  /** The table's first page, newest first. */
+  firstPage: VisitPage;
   /** Whether anything is kept in any period (only asked when this period has nothing). */
   anyEntries: boolean;
 }
+
+const NO_PAGE: VisitPage = { rows: [], count: 0, page: 0, order: NEWEST_FIRST };
 
 function EmptyState({ settings, optionsUrl }: { settings: LogSettings | null; optionsUrl: string }) {
   return (
@@ -124,15 +141,24 @@ export function DashboardApp({
   const [generation, setGeneration] = useState(0);
   const termName = useCallback((id: string) => termNames[id] ?? id, [termNames]);
 
-  // `generation` asks for a fresh read (after a deletion, or on coming back to the tab).
+  // `generation` asks for a fresh read (after a deletion, or on coming back to the tab). The first
+  // screen reads the period's day totals and one page of the table, never every visit.
   useEffect(() => {
     let current = true;
     const now = services.now();
     const from = periodStart(now, period);
+    const firstDay = periodFirstDay(now, period);
+    const snapshot = generation;
     void (async () => {
-      const visits = await services.loadVisits(from).catch(() => []);
-      const anyEntries = visits.length > 0 || (await services.hasEntries().catch(() => false));
-      if (current) setLoaded({ period, from, now, visits, anyEntries });
+      const [days, firstPage] = await Promise.all([
+        services.loadDays(firstDay).catch(() => []),
+        services
+          .loadVisitPage({ firstDay, snapshot, filter: '', order: NEWEST_FIRST, page: 0, pageSize: VISITS_PAGE_SIZE })
+          .catch(() => NO_PAGE),
+      ]);
+      const summary = summarizeDays(days, { from, now });
+      const anyEntries = summary.visitCount > 0 || (await services.hasEntries().catch(() => false));
+      if (current) setLoaded({ period, firstDay, snapshot, summary, firstPage, anyEntries });
     })();
     void services.loadSettings().then((value) => current && setSettings(value));
     void services.loadStatus().then((value) => current && setStatus(value));
@@ -150,10 +176,7 @@ export function DashboardApp({
     return () => document.removeEventListener('visibilitychange', refresh);
   }, []);
 
-  const summary = useMemo(
-    () => (loaded ? summarizeVisits(loaded.visits, { from: loaded.from, now: loaded.now }) : null),
-    [loaded],
-  );
+  const summary = loaded?.summary ?? null;
   const state = loaded === null ? 'loading' : loaded.anyEntries ? 'ready' : 'empty';
   useEffect(() => {
     if (state !== 'loading') services.onReady?.();
@@ -259,7 +282,13 @@ export function DashboardApp({
               </section>
               <section aria-labelledby="visits-title">
                 <h2 id="visits-title">Logged pages</h2>
-                <DashboardVisits visits={loaded.visits} termName={termName} />
+                <DashboardVisits
+                  period={loaded}
+                  firstPage={loaded.firstPage}
+                  withPlace={summary.placed > 0}
+                  termName={termName}
+                  services={services}
+                />
               </section>
               <section aria-labelledby="export-title">
                 <h2 id="export-title">Export</h2>
@@ -268,7 +297,8 @@ export function DashboardApp({
                   and can leave sites out or replace their names with hashes.
                 </p>
                 <DashboardExport
-                  visits={loaded.visits}
+                  period={loaded}
+                  visitCount={summary.visitCount}
                   sites={summary.sites}
                   periodName={periodName}
                   services={services}

@@ -4,95 +4,47 @@ import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   type ExportChoices,
+  type ExportFile,
+  type ExportFormat,
+  type ExportRequest,
   exportedVisits,
   exportFileName,
   hashSiteNames,
-  type JsonExportHead,
   jsonChunks,
   randomSalt,
 } from '@/utils/research-log-export';
-import type { CountedItem } from '@/utils/research-log-summary';
+import type { SiteItem } from '@/utils/research-log-summary';
 import type { VisitRecord } from '@/utils/research-log-visits';
 
-export type ExportFormat = 'csv' | 'json';
 const TYPES: Readonly<Record<ExportFormat, string>> = { csv: 'text/csv', json: 'application/json' };
 /** Sites listed in the preview at once; a filter finds the others. */
 const SITES_LISTED = 50;
 /** Visits shown in the preview of the file. */
 const PREVIEW_VISITS = 3;
 
-/**
- * Lets the page paint and take input between chunks. A message to itself rather than a timer: a
- * timer in a background tab waits a second, a message does not.
- */
-export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/**
- * The file built in chunks, yielding between them: with 100,000 visits the page stays responsive
- * (the bench measures its longest task). `onProgress` gets the share of visits done.
- */
-export async function buildExport(
-  format: ExportFormat,
-  visits: readonly VisitRecord[],
-  choices: ExportChoices,
-  now: number,
-  onProgress: (done: number) => void = () => {},
-): Promise<{ parts: Uint8Array<ArrayBuffer>[]; visits: number }> {
-  let read = 0;
-  let written = 0;
-  function* reading() {
-    for (const visit of visits) {
-      read++;
-      yield visit;
-    }
-  }
-  function* counting() {
-    for (const visit of exportedVisits(reading(), choices)) {
-      written++;
-      yield visit;
-    }
-  }
-  const head: JsonExportHead = {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    sitesHashed: choices.hashedSites !== null,
-    sitesDropped: choices.droppedSites.size,
-  };
-  // Each chunk is encoded as it is made: a Blob of strings would encode them all at once, one long task.
-  const encoder = new TextEncoder();
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  for (const chunk of format === 'csv' ? csvChunks(counting()) : jsonChunks(head, counting())) {
-    parts.push(encoder.encode(chunk));
-    onProgress(visits.length === 0 ? 1 : read / visits.length);
-    await yieldToPage();
-  }
-  return { parts, visits: written };
-}
-
 export interface ExportServices {
+  /** The period's first `count` visits, oldest first, of sites not dropped: the beginning of the file. */
+  previewVisits(firstDay: string, dropped: ReadonlySet<string>, count: number): Promise<VisitRecord[]>;
+  /** The file, built off the page's thread (100,000 visits never hold up the page); `onProgress` gets the share done. */
+  exportFile(request: ExportRequest, onProgress: (done: number) => void): Promise<ExportFile>;
   save(fileName: string, parts: BlobPart[], type: string): void;
   now(): number;
 }
 
-/** The export: a preview of the file, where sites can be left out or their names hashed, then the file. */
+/**
+ * The export: a preview of the file, where sites can be left out or their names hashed, then the
+ * file. What it will hold is counted from the sites' totals; only its first visits are read.
+ */
 export function DashboardExport({
-  visits,
+  period,
+  visitCount,
   sites,
   periodName,
   services,
 }: {
-  visits: readonly VisitRecord[];
-  sites: readonly CountedItem[];
+  period: { firstDay: string; snapshot: number };
+  visitCount: number;
+  sites: readonly SiteItem[];
   periodName: string;
   services: ExportServices;
 }) {
@@ -105,6 +57,9 @@ export function DashboardExport({
   const [siteFilter, setSiteFilter] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [first, setFirst] = useState<VisitRecord[]>([]);
+  const { firstDay, snapshot } = period;
 
   useEffect(() => {
     if (!open || !hashing) return setHashes(null);
@@ -120,23 +75,31 @@ export function DashboardExport({
 
   const choices: ExportChoices = { droppedSites: dropped, hashedSites: hashing ? hashes : null };
   const counts = useMemo(() => {
-    if (!open) return { visits: 0, rows: 0 };
     let kept = 0;
     let rows = 0;
-    for (const visit of visits) {
-      if (dropped.has(visit.site)) continue;
-      kept++;
-      rows += Object.keys(visit.terms).length;
+    for (const site of sites) {
+      if (dropped.has(site.name)) continue;
+      kept += site.visits;
+      rows += site.rows;
     }
     return { visits: kept, rows };
-  }, [open, visits, dropped]);
+  }, [sites, dropped]);
+
+  // The file's first visits (read with `snapshot`, so a fresh reading of the log reads them again).
+  useEffect(() => {
+    if (!open || counts.visits === 0) return setFirst([]);
+    let current = true;
+    services.previewVisits(firstDay, dropped, PREVIEW_VISITS).then(
+      (visits) => current && setFirst(visits),
+      () => current && setFirst([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [open, services, firstDay, snapshot, dropped, counts.visits]);
+
   const preview = useMemo(() => {
     if (!open) return '';
-    const first: VisitRecord[] = [];
-    for (const visit of visits) {
-      if (first.length >= PREVIEW_VISITS) break;
-      if (!dropped.has(visit.site)) first.push(visit);
-    }
     const shown = { ...choices, hashedSites: hashing ? (hashes ?? new Map()) : null };
     const text =
       format === 'csv'
@@ -154,12 +117,12 @@ export function DashboardExport({
             ),
           ].join('');
     return `${text.trimEnd()}${counts.visits > first.length ? '\n…' : ''}`;
-  }, [open, visits, dropped, format, hashing, hashes, counts.visits, services]);
+  }, [open, first, dropped, format, hashing, hashes, counts.visits, services]);
 
   if (!open) {
     return (
       <p>
-        <button type="button" class="export-open" onClick={() => setOpen(true)} disabled={visits.length === 0}>
+        <button type="button" class="export-open" onClick={() => setOpen(true)} disabled={visitCount === 0}>
           Export {periodName}…
         </button>
       </p>
@@ -176,19 +139,27 @@ export function DashboardExport({
   };
   const save = async () => {
     setSaved(null);
+    setFailed(false);
     setProgress(0);
     const now = services.now();
-    const hashedSites = hashing
-      ? await hashSiteNames(
-          sites.map((site) => site.name),
-          salt,
-        )
-      : null;
-    const file = await buildExport(format, visits, { droppedSites: dropped, hashedSites }, now, setProgress);
-    const fileName = exportFileName(format, now);
-    services.save(fileName, file.parts, TYPES[format]);
+    try {
+      const hashedSites = hashing
+        ? await hashSiteNames(
+            sites.map((site) => site.name),
+            salt,
+          )
+        : null;
+      const file = await services.exportFile(
+        { format, firstDay, snapshot, choices: { droppedSites: dropped, hashedSites }, now },
+        setProgress,
+      );
+      const fileName = exportFileName(format, now);
+      services.save(fileName, file.parts, TYPES[format]);
+      setSaved(`${fileName} saved: ${file.visits.toLocaleString()} visit${file.visits === 1 ? '' : 's'}.`);
+    } catch {
+      setFailed(true);
+    }
     setProgress(null);
-    setSaved(`${fileName} saved: ${file.visits.toLocaleString()} visit${file.visits === 1 ? '' : 's'}.`);
   };
 
   return (
@@ -306,6 +277,11 @@ export function DashboardExport({
       {saved && (
         <p class="form-done" role="status">
           {saved}
+        </p>
+      )}
+      {failed && (
+        <p class="form-error" role="alert">
+          The file could not be made. Try again.
         </p>
       )}
     </div>

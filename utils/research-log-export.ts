@@ -2,13 +2,15 @@ import type { VisitRecord } from './research-log-visits';
 
 /**
  * The research log's export files: CSV (RFC 4180, one row per visit and term) and versioned JSON.
- * docs/research-log.md describes both; the unit tests hold them to it. Files are built in chunks so
- * the page that builds them can yield between chunks and stay responsive with 100,000 visits.
+ * docs/research-log.md describes both; the unit tests hold them to it. Files are built off the
+ * page's thread (extension/research-log-worker.ts), in chunks encoded as they are made.
  */
 
 export const EXPORT_FORMAT = 'mental-health-explainer/research-log';
 /** Bumped whenever a field changes meaning or goes; adding an optional field keeps it. */
 export const EXPORT_VERSION = 1;
+
+export type ExportFormat = 'csv' | 'json';
 
 export const CSV_COLUMNS = ['visit', 'started_at', 'site', 'path', 'url', 'title', 'highlighted', 'term', 'count'];
 
@@ -125,6 +127,64 @@ export function* jsonChunks(
     }
   }
   yield `${chunk}${count === 0 ? ']' : '\n  ]'}\n}\n`;
+}
+
+/** What the dashboard asks the worker to build: the period's visits as a file, with the reader's choices. */
+export interface ExportRequest {
+  format: ExportFormat;
+  /** The period's first day (periodFirstDay; '' for everything kept). */
+  firstDay: string;
+  /** Which reading of the log the dashboard shows (see VisitQuery). */
+  snapshot: number;
+  choices: ExportChoices;
+  now: number;
+}
+
+/** A file as built: its bytes in pieces, and how many visits it holds. */
+export interface ExportFile {
+  parts: Uint8Array<ArrayBuffer>[];
+  visits: number;
+}
+
+/**
+ * The file of `visits` (oldest first), in chunks of 1,000 visits, each encoded to bytes as it is
+ * made (a Blob of strings would encode them all at once). `onProgress` gets the share of visits done.
+ */
+export function buildExport(
+  format: ExportFormat,
+  visits: readonly VisitRecord[],
+  choices: ExportChoices,
+  now: number,
+  onProgress: (done: number) => void = () => {},
+): ExportFile {
+  let read = 0;
+  let written = 0;
+  function* reading() {
+    for (const visit of visits) {
+      read++;
+      yield visit;
+    }
+  }
+  function* counting() {
+    for (const visit of exportedVisits(reading(), choices)) {
+      written++;
+      yield visit;
+    }
+  }
+  const head: JsonExportHead = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    sitesHashed: choices.hashedSites !== null,
+    sitesDropped: choices.droppedSites.size,
+  };
+  const encoder = new TextEncoder();
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for (const chunk of format === 'csv' ? csvChunks(counting()) : jsonChunks(head, counting())) {
+    parts.push(encoder.encode(chunk));
+    onProgress(visits.length === 0 ? 1 : read / visits.length);
+  }
+  return { parts, visits: written };
 }
 
 const hex = (bytes: ArrayBuffer | Uint8Array) =>

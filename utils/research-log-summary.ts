@@ -1,8 +1,10 @@
+import { type DayTotals, dayStart, localDay } from './research-log-days';
 import type { VisitRecord } from './research-log-visits';
 
 /**
- * What the dashboard shows of the logged visits of a period, worked out in one pass over them:
- * totals, each term's and each site's count, and term counts over time. Pure, for 100,000 visits.
+ * What the dashboard shows of the logged visits of a period: totals, each term's and each site's
+ * count, and term counts over time, worked out from the period's day totals; and the table's rows
+ * in the order and with the filter the reader chose. Pure.
  */
 
 /** Days back from now, or every kept visit. */
@@ -18,6 +20,14 @@ export function periodStart(now: number, period: LogPeriod): number {
   day.setHours(0, 0, 0, 0);
   day.setDate(day.getDate() - (period - 1));
   return day.getTime();
+}
+
+/**
+ * The first day of the period, as the day totals and the visits name it: '' (before every day) for
+ * everything kept. A visit belongs to the period when its day is this one or later.
+ */
+export function periodFirstDay(now: number, period: LogPeriod): string {
+  return period === 'all' ? '' : localDay(periodStart(now, period));
 }
 
 export type BucketSize = 'day' | 'week' | 'month';
@@ -54,6 +64,11 @@ export interface CountedItem {
   visits: number;
 }
 
+/** A site of the period, with its CSV rows (one per visit and term) for the export's preview. */
+export interface SiteItem extends CountedItem {
+  rows: number;
+}
+
 export interface Timeline {
   size: BucketSize;
   /** Each bucket's start, oldest first, with no gaps. */
@@ -66,44 +81,63 @@ export interface LogSummary {
   visitCount: number;
   /** Term occurrences in all visits. */
   occurrences: number;
+  /** CSV rows of all visits: one per visit and term. */
+  rows: number;
+  /** Visits kept with a path or a title. */
+  placed: number;
   /** Every term seen, most occurrences first (ties by name). */
   terms: CountedItem[];
   /** Every site seen, most occurrences first (ties by name). */
-  sites: CountedItem[];
+  sites: SiteItem[];
   timeline: Timeline;
 }
 
 const byCount = (a: CountedItem, b: CountedItem) =>
   b.occurrences - a.occurrences || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function tally(map: Map<string, CountedItem>, name: string, occurrences: number): void {
-  const item = map.get(name);
-  if (item) {
-    item.occurrences += occurrences;
-    item.visits++;
-  } else {
-    map.set(name, { name, occurrences, visits: 1 });
-  }
-}
-
 /**
- * The summary of `visits` (those of the period, any order) between `from` and `now`. The timeline
- * charts the `chartedTerms` most frequent terms; it starts at `from`, or at the first visit for
- * "all", and runs to `now` with a zero for every empty bucket.
+ * The summary of the days of a period (utils/research-log-days.ts: one record per day, however many
+ * visits it had) between `from` and `now`. The timeline charts the `chartedTerms` most frequent
+ * terms; it starts at `from`, or at the first day with visits for "all", and runs to `now` with a
+ * zero for every empty bucket.
  */
-export function summarizeVisits(
-  visits: readonly VisitRecord[],
+export function summarizeDays(
+  days: readonly DayTotals[],
   { from, now, chartedTerms = 5 }: { from: number; now: number; chartedTerms?: number },
 ): LogSummary {
   const terms = new Map<string, CountedItem>();
-  const sites = new Map<string, CountedItem>();
+  const sites = new Map<string, SiteItem>();
+  let visitCount = 0;
   let occurrences = 0;
+  let rows = 0;
+  let placed = 0;
   let first = Number.POSITIVE_INFINITY;
-  for (const visit of visits) {
-    occurrences += visit.total;
-    if (visit.startedAt < first) first = visit.startedAt;
-    tally(sites, visit.site, visit.total);
-    for (const id in visit.terms) tally(terms, id, visit.terms[id] ?? 0);
+  for (const totals of days) {
+    visitCount += totals.visits;
+    occurrences += totals.occurrences;
+    rows += totals.rows;
+    placed += totals.placed;
+    const start = dayStart(totals.day);
+    if (start < first) first = start;
+    for (const [name, tally] of totals.sites) {
+      const item = sites.get(name);
+      if (item) {
+        item.visits += tally.visits;
+        item.occurrences += tally.occurrences;
+        item.rows += tally.rows;
+      } else {
+        sites.set(name, { name, ...tally });
+      }
+    }
+    for (const [name, tally] of totals.terms) {
+      const item = terms.get(name);
+      if (item) {
+        item.visits += tally.visits;
+        item.occurrences += tally.occurrences;
+      } else {
+        terms.set(name, { name, ...tally });
+      }
+    }
   }
   const termList = [...terms.values()].sort(byCount);
   const siteList = [...sites.values()].sort(byCount);
@@ -113,29 +147,24 @@ export function summarizeVisits(
   const starts: number[] = [];
   for (let bucket = bucketStart(start, size); bucket <= now; bucket = nextBucket(bucket, size)) starts.push(bucket);
   const index = new Map(starts.map((bucket, position) => [bucket, position]));
-  const charted = termList.slice(0, chartedTerms).map((item) => item.name);
-  const series = charted.map((term) => ({ term, counts: new Array<number>(starts.length).fill(0) }));
-  if (series.length > 0) {
-    // Visits come in time order or near it: the last bucket found is tried first.
-    let bucketFrom = Number.NaN;
-    let bucketTo = Number.NaN;
-    let position: number | undefined;
-    for (const visit of visits) {
-      if (!(visit.startedAt >= bucketFrom && visit.startedAt < bucketTo)) {
-        bucketFrom = bucketStart(visit.startedAt, size);
-        bucketTo = nextBucket(bucketFrom, size);
-        position = index.get(bucketFrom);
-      }
-      if (position === undefined) continue;
-      for (const line of series) {
-        const count = visit.terms[line.term];
-        if (count !== undefined) line.counts[position] = (line.counts[position] ?? 0) + count;
-      }
+  const series = termList.slice(0, chartedTerms).map((item) => ({
+    term: item.name,
+    counts: new Array<number>(starts.length).fill(0),
+  }));
+  for (const totals of days) {
+    const start = dayStart(totals.day);
+    const position = Number.isNaN(start) ? undefined : index.get(bucketStart(start, size));
+    if (position === undefined) continue;
+    for (const line of series) {
+      const tally = totals.terms.get(line.term);
+      if (tally) line.counts[position] = (line.counts[position] ?? 0) + tally.occurrences;
     }
   }
   return {
-    visitCount: visits.length,
+    visitCount,
     occurrences,
+    rows,
+    placed,
     terms: termList,
     sites: siteList,
     timeline: { size, starts, series },
@@ -146,6 +175,42 @@ export type VisitColumn = 'time' | 'site' | 'total';
 export interface VisitOrder {
   column: VisitColumn;
   descending: boolean;
+}
+
+/** The table's first order: newest first. */
+export const NEWEST_FIRST: VisitOrder = { column: 'time', descending: true };
+
+/** A page of the table of logged pages, as the dashboard asks for it. */
+export interface VisitQuery {
+  /** The period's first day (periodFirstDay; '' for everything kept). */
+  firstDay: string;
+  /** Which reading of the log the dashboard shows: a new number after a deletion or on coming back to the tab, so nothing older is reused. */
+  snapshot: number;
+  filter: string;
+  order: VisitOrder;
+  /** From 0; past the last page, the last page is given. */
+  page: number;
+  pageSize: number;
+}
+
+export interface VisitPage {
+  rows: VisitRecord[];
+  /** How many visits match, on every page. */
+  count: number;
+  /** The page given (the one asked for, or the last there is). */
+  page: number;
+  /** The order the rows are in. */
+  order: VisitOrder;
+}
+
+/** Whether a query is answered through the database's time index, a page read at a time; any other reads the whole period, off the page's thread. */
+export const inTimeOrder = (query: Pick<VisitQuery, 'filter' | 'order'>): boolean =>
+  query.order.column === 'time' && query.filter.trim() === '';
+
+/** The page to give for `page` when `count` rows are shown `pageSize` at a time: the last one past the end. */
+export function pageWithin(page: number, count: number, pageSize: number): number {
+  const last = Math.max(0, Math.ceil(count / pageSize) - 1);
+  return Math.max(0, Math.min(Math.floor(page), last));
 }
 
 /**

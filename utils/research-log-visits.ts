@@ -1,3 +1,4 @@
+import { localDay } from './research-log-days';
 import { isNeverLogged, type LogDetail, type LogSettings } from './research-log-settings';
 import { pageAddress } from './site-rules';
 
@@ -43,6 +44,12 @@ export interface VisitRecord {
   terms: Record<string, number>;
   /** The sum of `terms`. */
   total: number;
+}
+
+/** A visit as the database keeps it: with the calendar day whose totals count it (utils/research-log-days.ts). */
+export interface StoredVisit extends VisitRecord {
+  /** The reader's day when the visit was first saved; it never changes after. */
+  day: string;
 }
 
 /**
@@ -142,17 +149,19 @@ export interface VisitUpdate extends VisitPlace {
  * allows (less, when the reader has since asked for less); a highlighted report makes the visit
  * highlighted.
  */
-export function mergeVisit(existing: VisitRecord | undefined, update: VisitUpdate): VisitRecord {
+export function mergeVisit(existing: StoredVisit | undefined, update: VisitUpdate): StoredVisit {
   const terms: Record<string, number> = { ...existing?.terms };
   for (const [id, count] of Object.entries(update.terms)) {
     terms[id] = Math.min(MAX_TERM_COUNT, Math.max(terms[id] ?? 0, count));
   }
   // Titles belong to full addresses: a visit recorded with less keeps none.
   const title = update.url === undefined ? undefined : (update.title ?? existing?.title)?.slice(0, MAX_TITLE_LENGTH);
-  const merged: VisitRecord = {
+  const startedAt = existing?.startedAt ?? Math.round(update.since);
+  const merged: StoredVisit = {
     ...(existing?.id === undefined ? {} : { id: existing.id }),
     key: update.key,
-    startedAt: existing?.startedAt ?? Math.round(update.since),
+    startedAt,
+    day: existing?.day ?? localDay(startedAt),
     updatedAt: update.at,
     site: update.site,
     highlighted: (existing?.highlighted ?? false) || update.highlighted,

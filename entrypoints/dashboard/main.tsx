@@ -7,4 +7,4 @@ import { dashboardServices } from '@/extension/research-log-dashboard';
 const termNames = Object.fromEntries(glossary.map((entry) => [entry.id, entry.term]));
 
 const root = document.getElementById('app');
-if (root) render(<DashboardApp services={dashboardServices()} termNames={termNames} />, root);
+if (root) render(<DashboardApp services={dashboardServices(termNames)} termNames={termNames} />, root);

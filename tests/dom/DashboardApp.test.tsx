@@ -1,15 +1,17 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp, type DashboardServices } from '@/components/DashboardApp';
-import { buildExport } from '@/components/DashboardExport';
 import { VISITS_PAGE_SIZE } from '@/components/DashboardVisits';
+import { dayTotalsOf, localDay } from '@/utils/research-log-days';
+import { buildExport } from '@/utils/research-log-export';
 import {
   DEFAULT_LOG_SETTINGS,
   EMPTY_LOG_STATUS,
   type LogSettings,
   type LogStatus,
 } from '@/utils/research-log-settings';
-import type { VisitRecord } from '@/utils/research-log-visits';
+import { pageWithin, type VisitPage, type VisitQuery, visitRows } from '@/utils/research-log-summary';
+import type { StoredVisit } from '@/utils/research-log-visits';
 
 // happy-dom has no canvas: the charts stand in as their labels; their tables are the components' own.
 vi.mock('chart.js', () => {
@@ -41,10 +43,16 @@ const NOW = new Date(2026, 11, 5, 15).getTime();
 const HOUR = 60 * 60 * 1000;
 const TERM_NAMES = { ssri: 'SSRI', ketamine: 'Ketamine', anxiety: 'Anxiety' };
 
-const visit = (hoursAgo: number, site: string, terms: Record<string, number>, change: Partial<VisitRecord> = {}) => ({
+const visit = (
+  hoursAgo: number,
+  site: string,
+  terms: Record<string, number>,
+  change: Partial<StoredVisit> = {},
+): StoredVisit => ({
   id: hoursAgo,
   key: `${site}:${hoursAgo}`,
   startedAt: NOW - hoursAgo * HOUR,
+  day: localDay(NOW - hoursAgo * HOUR),
   updatedAt: NOW - hoursAgo * HOUR,
   site,
   highlighted: true,
@@ -53,16 +61,35 @@ const visit = (hoursAgo: number, site: string, terms: Record<string, number>, ch
   ...change,
 });
 
+/**
+ * The dashboard's services over visits in memory, answering as the database and the worker do:
+ * day totals, pages of visitRows, the first visits, the export file.
+ */
 function servicesWith(
-  visits: VisitRecord[],
+  visits: StoredVisit[],
   {
     settings = { ...DEFAULT_LOG_SETTINGS, enabled: true, enabledAt: 1 } as LogSettings,
     status = EMPTY_LOG_STATUS as LogStatus,
   } = {},
 ) {
   let kept = [...visits];
+  const period = (firstDay: string) => kept.filter((v) => v.day >= firstDay).sort((a, b) => a.startedAt - b.startedAt);
   const services = {
-    loadVisits: vi.fn(async (from: number) => kept.filter((v) => v.startedAt >= from)),
+    loadDays: vi.fn(async (firstDay: string) => dayTotalsOf(period(firstDay))),
+    loadVisitPage: vi.fn(async (query: VisitQuery): Promise<VisitPage> => {
+      const rows = visitRows(period(query.firstDay), query.filter, query.order, (id) => TERM_NAMES[id as 'ssri'] ?? id);
+      const page = pageWithin(query.page, rows.length, query.pageSize);
+      const shown = rows.slice(page * query.pageSize, (page + 1) * query.pageSize);
+      return { rows: shown, count: rows.length, page, order: query.order };
+    }),
+    previewVisits: async (firstDay: string, dropped: ReadonlySet<string>, count: number) =>
+      period(firstDay)
+        .filter((v) => !dropped.has(v.site))
+        .slice(0, count),
+    exportFile: vi.fn(
+      async (request: Parameters<DashboardServices['exportFile']>[0], onProgress: (done: number) => void) =>
+        buildExport(request.format, period(request.firstDay), request.choices, request.now, onProgress),
+    ),
     hasEntries: async () => kept.length > 0,
     loadSettings: async () => settings,
     loadStatus: async () => status,
@@ -149,29 +176,102 @@ describe('DashboardApp', () => {
     const period = (await screen.findByRole('combobox', { name: 'Period' })) as HTMLSelectElement;
     fireEvent.change(period, { target: { value: 'all' } });
     await screen.findByRole('heading', { name: 'Totals for everything kept' });
-    expect(services.loadVisits).toHaveBeenLastCalledWith(0);
+    expect(services.loadDays).toHaveBeenLastCalledWith('');
     expect(screen.getByText('old.org', { selector: 'th' })).toBeTruthy();
   });
 
-  it('sorts the pages by a column header and filters them', async () => {
-    render(<DashboardApp services={servicesWith(logged)} termNames={TERM_NAMES} />);
+  it('the first screen reads the period’s day totals and one page of the table, newest first', async () => {
+    const services = servicesWith(logged);
+    render(<DashboardApp services={services} termNames={TERM_NAMES} />);
+    await screen.findByRole('table', { name: /Logged pages/u });
+    const firstDay = localDay(new Date(2026, 10, 6).getTime());
+    expect(services.loadDays.mock.calls).toEqual([[firstDay]]);
+    expect(services.loadVisitPage.mock.calls).toEqual([
+      [
+        {
+          firstDay,
+          snapshot: 0,
+          filter: '',
+          order: { column: 'time', descending: true },
+          page: 0,
+          pageSize: VISITS_PAGE_SIZE,
+        },
+      ],
+    ]);
+    await waitFor(() => expect(services.onReady).toHaveBeenCalledTimes(1));
+  });
+
+  it('another order is asked for: the rows shown stay, and the headers name their order, until it comes', async () => {
+    const services = servicesWith(logged);
+    let answer: (page: VisitPage) => void = () => {};
+    render(<DashboardApp services={services} termNames={TERM_NAMES} />);
     const table = await screen.findByRole('table', { name: /Logged pages/u });
     const sites = () => rows(table).map((row) => row[1]);
-    fireEvent.click(within(table).getByRole('button', { name: /Occurrences/u }));
+    const sortOf = (name: RegExp) => within(table).getByRole('columnheader', { name }).getAttribute('aria-sort');
+    services.loadVisitPage.mockImplementationOnce(
+      (query) =>
+        new Promise((resolve) => {
+          answer = resolve;
+          expect(query.order).toEqual({ column: 'site', descending: false });
+        }),
+    );
+    fireEvent.click(within(table).getByRole('button', { name: /^Site/u }));
+    await screen.findByText('Reading the logged pages…');
+    expect(table.getAttribute('aria-busy')).toBe('true');
     expect(sites()).toEqual(['a.org', 'b.org', 'a.org']);
-    expect(
-      within(table)
-        .getByRole('columnheader', { name: /Occurrences/u })
-        .getAttribute('aria-sort'),
-    ).toBe('descending');
+    expect(sortOf(/When/u)).toBe('descending');
+    answer({
+      rows: [logged[0], logged[2], logged[1]] as StoredVisit[],
+      count: 3,
+      page: 0,
+      order: { column: 'site', descending: false },
+    });
+    await waitFor(() => expect(sortOf(/^Site/u)).toBe('ascending'));
+    expect(sortOf(/When/u)).toBe('none');
+    expect(sites()).toEqual(['a.org', 'a.org', 'b.org']);
+    expect(table.getAttribute('aria-busy')).toBeNull();
+  });
+
+  it('a table that cannot be read says so, and keeps what it showed', async () => {
+    const services = servicesWith(logged);
+    render(<DashboardApp services={services} termNames={TERM_NAMES} />);
+    const table = await screen.findByRole('table', { name: /Logged pages/u });
+    services.loadVisitPage.mockRejectedValueOnce(new Error('the worker stopped'));
+    fireEvent.input(screen.getByRole('searchbox', { name: /Filter by site, page or term/u }), {
+      target: { value: 'anx' },
+    });
+    await screen.findByText('The logged pages could not be read. Try again.');
+    expect(rows(table)).toHaveLength(3);
+  });
+
+  it('sorts the pages by a column header and filters them', async () => {
+    const services = servicesWith(logged);
+    render(<DashboardApp services={services} termNames={TERM_NAMES} />);
+    const table = await screen.findByRole('table', { name: /Logged pages/u });
+    const sites = () => rows(table).map((row) => row[1]);
+    const sortOf = (name: RegExp) => within(table).getByRole('columnheader', { name }).getAttribute('aria-sort');
     fireEvent.click(within(table).getByRole('button', { name: /Occurrences/u }));
+    await waitFor(() => expect(sortOf(/Occurrences/u)).toBe('descending'));
+    expect(sites()).toEqual(['a.org', 'b.org', 'a.org']);
+    fireEvent.click(within(table).getByRole('button', { name: /Occurrences/u }));
+    await waitFor(() => expect(sortOf(/Occurrences/u)).toBe('ascending'));
     expect(rows(table).map((row) => row[4])).toEqual(['1', '2', '4']);
     fireEvent.click(within(table).getByRole('button', { name: /^Site/u }));
+    await waitFor(() => expect(sortOf(/^Site/u)).toBe('ascending'));
     expect(sites()).toEqual(['a.org', 'a.org', 'b.org']);
     fireEvent.input(screen.getByRole('searchbox', { name: /Filter by site, page or term/u }), {
       target: { value: 'anx' },
     });
-    expect(sites()).toEqual(['b.org']);
+    await waitFor(() => expect(sites()).toEqual(['b.org']));
+    // Back to the first order and no filter: the first page again, without asking.
+    fireEvent.input(screen.getByRole('searchbox', { name: /Filter by site, page or term/u }), {
+      target: { value: '' },
+    });
+    const asked = services.loadVisitPage.mock.calls.length;
+    fireEvent.click(within(table).getByRole('button', { name: /When/u }));
+    await waitFor(() => expect(sortOf(/When/u)).toBe('descending'));
+    expect(sites()).toEqual(['a.org', 'b.org', 'a.org']);
+    expect(services.loadVisitPage.mock.calls.length).toBe(asked);
   });
 
   it('pages a long table', async () => {
@@ -180,10 +280,8 @@ describe('DashboardApp', () => {
     const table = await screen.findByRole('table', { name: /Logged pages/u });
     expect(rows(table)).toHaveLength(VISITS_PAGE_SIZE);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText(`Pages ${VISITS_PAGE_SIZE + 1}–${VISITS_PAGE_SIZE + 5} of ${VISITS_PAGE_SIZE + 5}`);
     expect(rows(table)).toHaveLength(5);
-    expect(
-      screen.getByText(`Pages ${VISITS_PAGE_SIZE + 1}–${VISITS_PAGE_SIZE + 5} of ${VISITS_PAGE_SIZE + 5}`),
-    ).toBeTruthy();
   });
 
   it('deletes a site after asking once, and everything after asking once', async () => {
@@ -221,11 +319,13 @@ describe('DashboardApp', () => {
     const status = () => screen.getByText(/The file will hold/u).textContent;
     expect(status()).toBe('The file will hold 3 visits in 4 rows from 2 of 2 sites.');
     const preview = () => document.querySelector('.export-preview pre')?.textContent ?? '';
+    await waitFor(() => expect(preview()).toContain('b.org'));
     expect(preview().split('\r\n')[0]).toBe('visit,started_at,site,path,url,title,highlighted,term,count');
 
     fireEvent.click(screen.getByRole('checkbox', { name: /b\.org/u }));
     expect(status()).toBe('The file will hold 2 visits in 3 rows from 1 of 2 sites.');
-    expect(preview()).not.toContain('b.org');
+    await waitFor(() => expect(preview()).not.toContain('b.org'));
+    expect(preview()).toContain('a.org');
 
     fireEvent.click(screen.getByRole('checkbox', { name: /Replace site names with salted hashes/u }));
     const salt = (screen.getByRole('textbox', { name: 'Salt' }) as HTMLInputElement).value;
@@ -247,25 +347,24 @@ describe('DashboardApp', () => {
       expect.anything(),
     ]);
     expect(new Set(file.visits.map((v: { site: string }) => v.site)).size).toBe(1);
+    // The file is asked of the worker for the period shown, with the reader's choices.
+    expect(services.exportFile.mock.calls[0]?.[0]).toMatchObject({
+      format: 'json',
+      firstDay: localDay(new Date(2026, 10, 6).getTime()),
+      snapshot: 0,
+      choices: { droppedSites: new Set(['b.org']) },
+      now: NOW,
+    });
   });
-});
 
-describe('buildExport', () => {
-  it('builds the file in chunks, yielding between them, and reports progress to the end', async () => {
-    const many = Array.from({ length: 4500 }, (_, i) => visit(i / 100, `s${i % 7}.org`, { ssri: 1, anxiety: 2 }));
-    const progress: number[] = [];
-    const { parts, visits } = await buildExport(
-      'csv',
-      many,
-      { droppedSites: new Set(['s0.org']), hashedSites: null },
-      NOW,
-      (done) => progress.push(done),
-    );
-    expect(parts.length).toBeGreaterThan(2);
-    expect(progress.at(-1)).toBe(1);
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    const kept = many.filter((v) => v.site !== 's0.org').length;
-    expect(visits).toBe(kept);
-    expect((await new Blob(parts as BlobPart[]).text()).split('\r\n').length - 2).toBe(kept * 2);
+  it('export: a file that cannot be made says so, and nothing is saved', async () => {
+    const services = servicesWith(logged);
+    services.exportFile.mockRejectedValueOnce(new Error('the worker stopped'));
+    render(<DashboardApp services={services} termNames={TERM_NAMES} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export the last 30 days…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save the CSV file' }));
+    expect((await screen.findByText('The file could not be made. Try again.')).getAttribute('role')).toBe('alert');
+    expect(services.save).not.toHaveBeenCalled();
+    expect((screen.getByRole('button', { name: 'Save the CSV file' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });

@@ -20,6 +20,7 @@ import {
   useSession,
   waitForHighlights,
 } from '../support/e2e.mjs';
+import { createSchema1Log } from './research-log-kit.mjs';
 
 const page = (title, text) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><main><p>${text}</p></main></body></html>`;
@@ -298,12 +299,14 @@ test('the dashboard shows both sites with their term counts, drawn charts and ta
   );
   assert.deepEqual(chartTable.slice(1).sort(), ['Anxiety', 'Depression', 'Ketamine', 'Psychotherapy', 'SSRI']);
 
-  // The table sorts by keyboard: focus the Site header's button and press Enter.
+  // The table sorts by keyboard: focus the Site header's button and press Enter. Another order than
+  // time is read in the dashboard's worker: the header says the order once the rows are in it.
   await dashboard.focus('.visits-table th:nth-child(2) .sort');
   await dashboard.press('Enter');
-  await dashboard.waitFor('.visits-table th[aria-sort="ascending"]', { state: 'attached' });
+  await dashboard.waitFor('.visits-table th:nth-child(2)[aria-sort="ascending"]', { state: 'attached' });
   assert.deepEqual(await dashboard.texts('.visits-table tbody td.site-name'), ['127.0.0.1', 'localhost']);
   await dashboard.press('Enter');
+  await dashboard.waitFor('.visits-table th:nth-child(2)[aria-sort="descending"]', { state: 'attached' });
   assert.deepEqual(await dashboard.texts('.visits-table tbody td.site-name'), ['localhost', '127.0.0.1']);
   // …and filters.
   await dashboard.fill('#visits-filter', 'anxiety');
@@ -476,6 +479,82 @@ test('dark mode: the options section, the empty dashboard and the dashboard with
     await full.click('.chart-table summary');
     await assertAccessible(full, 'dark: the dashboard with data');
     assertNoErrors(options, empty, full);
+  } finally {
+    await session.close();
+  }
+});
+
+test('a log kept by the previous release (schema 1) is migrated when first opened: every visit shows and exports', async () => {
+  const session = await launchExtension({ highlightMode: 'everywhere' });
+  try {
+    // The log is off: nothing of the extension has opened its database yet.
+    const options = await session.openExtensionPage('options.html');
+    const hour = 60 * 60 * 1000;
+    const now = Date.now();
+    const old = [
+      ['a.example', 30, { ssri: 2, anxiety: 1 }],
+      ['b.example', 20, { ketamine: 4 }],
+      ['a.example', 2, { ssri: 1 }],
+    ].map(([site, hoursAgo, terms], index) => ({
+      key: `old:${index}`,
+      startedAt: now - hoursAgo * hour,
+      updatedAt: now - hoursAgo * hour,
+      site,
+      highlighted: true,
+      terms,
+      total: Object.values(terms).reduce((a, b) => a + b, 0),
+    }));
+    assert.equal(await options.evaluate(createSchema1Log, { name: DB_NAME, visits: old }), 3);
+    await options.close();
+
+    const migrated = await session.openExtensionPage('dashboard.html');
+    await migrated.waitFor('main.dashboard[data-state="ready"]', { state: 'attached' });
+    assert.deepEqual(await migrated.texts('.totals dd'), ['3', '2', '8', '3']);
+    assert.deepEqual(await migrated.texts('.visits-table tbody td.site-name'), ['a.example', 'b.example', 'a.example']);
+    const schema = await migrated.evaluate(
+      (name) =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const days = db.transaction('days').objectStore('days').count();
+            days.onsuccess = () => {
+              const visits = db.transaction('visits').objectStore('visits').getAll();
+              visits.onsuccess = () => {
+                resolve({
+                  version: db.version,
+                  days: days.result,
+                  withDay: visits.result.filter((visit) => /^\d{4}-\d\d-\d\d$/u.test(visit.day)).length,
+                });
+                db.close();
+              };
+            };
+          };
+        }),
+      DB_NAME,
+    );
+    assert.equal(schema.version, 20, "Dexie's version 2");
+    assert.equal(schema.withDay, 3, 'every visit has its day');
+    assert.ok(schema.days >= 1 && schema.days <= 2, `a record for each day (${schema.days})`);
+    // Another order, from the worker, and the export: the same three visits.
+    await migrated.click('.visits-table th:last-child .sort');
+    await migrated.waitFor('.visits-table th:last-child[aria-sort="descending"]', { state: 'attached' });
+    assert.deepEqual(await migrated.texts('.visits-table tbody td.number'), ['4', '3', '1']);
+    await migrated.click('button.export-open');
+    const csv = await migrated.captureDownload(() => migrated.click('button.export-save'));
+    assert.deepEqual(
+      parseCsv(csv.text)
+        .slice(1)
+        .map((row) => [row[0], row[2], row[7], row[8]]),
+      [
+        ['1', 'a.example', 'anxiety', '1'],
+        ['1', 'a.example', 'ssri', '2'],
+        ['2', 'b.example', 'ketamine', '4'],
+        ['3', 'a.example', 'ssri', '1'],
+      ],
+    );
+    assertNoErrors(migrated);
   } finally {
     await session.close();
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildExport,
   CSV_COLUMNS,
   csvChunks,
   csvField,
@@ -214,5 +215,51 @@ describe('the preview choices: dropped sites and hashed names', () => {
   it('names files by format and local date', () => {
     expect(exportFileName('csv', new Date(2026, 11, 3, 23, 59).getTime())).toBe('research-log-2026-12-03.csv');
     expect(exportFileName('json', new Date(2026, 0, 9, 0, 1).getTime())).toBe('research-log-2026-01-09.json');
+  });
+});
+
+describe('buildExport', () => {
+  const many = Array.from({ length: 4500 }, (_, i) =>
+    visit({
+      key: `k${i}`,
+      startedAt: Date.UTC(2026, 11, 3) + i * 1000,
+      site: `s${i % 7}.org`,
+      terms: { ssri: 1, anxiety: 2 },
+      total: 3,
+    }),
+  );
+
+  it('builds the file in chunks of bytes, reporting progress to the end', async () => {
+    const progress: number[] = [];
+    const { parts, visits } = buildExport(
+      'csv',
+      many,
+      { droppedSites: new Set(['s0.org']), hashedSites: null },
+      Date.UTC(2026, 11, 5),
+      (done) => progress.push(done),
+    );
+    expect(parts.length).toBeGreaterThan(2);
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const kept = many.filter((v) => v.site !== 's0.org').length;
+    expect(visits).toBe(kept);
+    expect((await new Blob(parts).text()).split('\r\n').length - 2).toBe(kept * 2);
+  });
+
+  it.each(['csv', 'json'] as const)('%s: the same bytes as the file built in one piece', async (format) => {
+    const now = Date.UTC(2026, 11, 5);
+    const { parts } = buildExport(format, many, keep, now);
+    const head = {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      sitesHashed: false,
+      sitesDropped: 0,
+    } as const;
+    const whole =
+      format === 'csv'
+        ? [...csvChunks(exportedVisits(many, keep), many.length)].join('')
+        : [...jsonChunks(head, exportedVisits(many, keep), many.length)].join('');
+    expect(await new Blob(parts).text()).toBe(whole);
   });
 });

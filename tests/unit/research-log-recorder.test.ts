@@ -8,6 +8,7 @@ import {
   type ReportSender,
   ResearchLogRecorder,
 } from '@/extension/research-log-recorder';
+import { type DayTotals, dayTotalsOf } from '@/utils/research-log-days';
 import {
   DEFAULT_LOG_SETTINGS,
   EMPTY_LOG_STATUS,
@@ -62,7 +63,7 @@ function setUp(settings: LogSettings = ON, { now = 5000 } = {}) {
     for (const watcher of state.watchers) watcher(next);
   };
   const stored = async () =>
-    (await visitsSince(db, 0)).map(({ site, path, url, title, terms, total, highlighted, startedAt }) => ({
+    (await visitsSince(db, '')).map(({ site, path, url, title, terms, total, highlighted, startedAt }) => ({
       site,
       ...(path === undefined ? {} : { path }),
       ...(url === undefined ? {} : { url }),
@@ -72,7 +73,13 @@ function setUp(settings: LogSettings = ON, { now = 5000 } = {}) {
       highlighted,
       startedAt,
     }));
-  return { recorder, services, state, db, change, stored };
+  /** The day totals kept are exactly those of the visits kept (compared as plain data). */
+  const consistent = async () => {
+    const plain = (days: DayTotals[]) =>
+      days.map((totals) => ({ ...totals, terms: [...totals.terms].sort(), sites: [...totals.sites].sort() }));
+    expect(plain(await db.days.toArray())).toEqual(plain(dayTotalsOf(await db.visits.toArray())));
+  };
+  return { recorder, services, state, db, change, stored, consistent };
 }
 
 const sender = (tabId: number, url: string, change: Partial<ReportSender> = {}): ReportSender => ({
@@ -191,7 +198,7 @@ describe('ResearchLogRecorder', () => {
   });
 
   it('deletes a site or everything at once, waiting entries too, and pages still open do not bring theirs back', async () => {
-    const { recorder, stored, state } = setUp();
+    const { recorder, stored, state, consistent, db } = setUp();
     await recorder.report(sender(1, 'https://a.org/'), { since: 2000, terms: { ssri: 1 } });
     await recorder.report(sender(2, 'https://b.org/'), { since: 2000, terms: { ssri: 1 } });
     await recorder.flush();
@@ -208,17 +215,19 @@ describe('ResearchLogRecorder', () => {
       ['a.org', 6500],
     ]);
     expect(state.marks).toEqual({ 'a.org': 6000 });
+    await consistent();
 
     state.now = 7000;
     await recorder.report(sender(2, 'https://b.org/'), { since: 2000, terms: { ssri: 2 } });
     await recorder.erase(null);
     await recorder.flush();
     expect(await stored()).toEqual([]);
+    expect(await db.days.count()).toBe(0);
     expect(state.marks).toEqual({ 'a.org': 6000, '*': 7000 });
   });
 
   it('storage full: drops the newest batch, keeps the older entries, says so, and does not crash', async () => {
-    const { recorder, db, state, stored } = setUp();
+    const { recorder, db, state, stored, consistent } = setUp();
     await recorder.report(sender(1, 'https://a.org/'), { since: 2000, terms: { ssri: 1 } });
     await recorder.flush();
     const bulkPut = vi
@@ -230,10 +239,12 @@ describe('ResearchLogRecorder', () => {
     expect(state.status).toEqual({ droppedVisits: 2, fullSince: 5000, failedVisits: 0 });
     bulkPut.mockRestore();
     expect((await stored()).map((visit) => visit.site)).toEqual(['a.org']);
+    await consistent();
     // Recording goes on once there is room; a deletion clears the notice.
     await recorder.report(sender(4, 'https://d.org/'), { since: 3000, terms: { ssri: 1 } });
     await recorder.flush();
     expect((await stored()).map((visit) => visit.site)).toEqual(['a.org', 'd.org']);
+    await consistent();
     await recorder.erase('d.org');
     expect(state.status).toEqual(EMPTY_LOG_STATUS);
   });
@@ -293,7 +304,7 @@ describe('ResearchLogRecorder', () => {
   it('prunes entries older than the reader keeps them, on start and when the setting changes', async () => {
     const DAY = 24 * 60 * 60 * 1000;
     const now = 400 * DAY;
-    const { recorder, change, stored, state } = setUp({ ...ON, retentionDays: null }, { now });
+    const { recorder, change, stored, state, consistent } = setUp({ ...ON, retentionDays: null }, { now });
     await recorder.whenReady();
     await recorder.report(sender(1, 'https://old.org/'), { since: now - 100 * DAY, terms: { ssri: 1 } });
     await recorder.report(sender(2, 'https://new.org/'), { since: now - 10 * DAY, terms: { ssri: 1 } });
@@ -301,5 +312,6 @@ describe('ResearchLogRecorder', () => {
     expect(await stored()).toHaveLength(2);
     change({ ...state.settings, retentionDays: 30 });
     await vi.waitFor(async () => expect((await stored()).map((visit) => visit.site)).toEqual(['new.org']));
+    await consistent();
   });
 });

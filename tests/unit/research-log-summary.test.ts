@@ -1,20 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { dayTotalsOf, localDay } from '@/utils/research-log-days';
 import {
   bucketSizeFor,
   bucketStart,
+  inTimeOrder,
   type LogPeriod,
+  pageWithin,
+  periodFirstDay,
   periodStart,
-  summarizeVisits,
+  summarizeDays,
   visitRows,
 } from '@/utils/research-log-summary';
-import type { VisitRecord } from '@/utils/research-log-visits';
+import type { StoredVisit, VisitRecord } from '@/utils/research-log-visits';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Local times, as the dashboard shows them (the tests run in any time zone). */
 const at = (month: number, day: number, hour = 12) => new Date(2026, month - 1, day, hour).getTime();
-const visit = (startedAt: number, site: string, terms: Record<string, number>, change: Partial<VisitRecord> = {}) => ({
+const visit = (
+  startedAt: number,
+  site: string,
+  terms: Record<string, number>,
+  change: Partial<StoredVisit> = {},
+): StoredVisit => ({
   key: `${site}${startedAt}`,
   startedAt,
+  day: localDay(startedAt),
   updatedAt: startedAt,
   site,
   highlighted: true,
@@ -33,6 +43,15 @@ describe('periodStart', () => {
     ['all', 0],
   ])('%s → local midnight that many days back, today included', (period, expected) => {
     expect(periodStart(now, period)).toBe(expected);
+  });
+
+  it.each<[LogPeriod, string]>([
+    [7, '2026-11-27'],
+    [30, '2026-11-04'],
+    [365, '2025-12-04'],
+    ['all', ''],
+  ])('%s → its first day, as visits and day totals name it', (period, expected) => {
+    expect(periodFirstDay(now, period)).toBe(expected);
   });
 });
 
@@ -54,7 +73,11 @@ describe('buckets', () => {
   ])('bucketStart(%i, %s)', (time, size, expected) => expect(bucketStart(time, size)).toBe(expected));
 });
 
-describe('summarizeVisits', () => {
+/** The summary of visits, through their day totals as the database keeps them. */
+const summarize = (visits: StoredVisit[], options: Parameters<typeof summarizeDays>[1]) =>
+  summarizeDays(dayTotalsOf(visits), options);
+
+describe('summarizeDays', () => {
   const visits = [
     visit(at(12, 1), 'a.org', { ssri: 3, ketamine: 1 }),
     visit(at(12, 1, 18), 'b.org', { ssri: 1 }),
@@ -62,22 +85,38 @@ describe('summarizeVisits', () => {
   ];
 
   it('totals, terms and sites, most first, ties by name', () => {
-    const summary = summarizeVisits(visits, { from: at(11, 28, 0), now: at(12, 3, 20) });
+    const summary = summarize(visits, { from: at(11, 28, 0), now: at(12, 3, 20) });
     expect(summary.visitCount).toBe(3);
     expect(summary.occurrences).toBe(8);
+    expect(summary.rows).toBe(5);
+    expect(summary.placed).toBe(0);
     expect(summary.terms).toEqual([
       { name: 'ssri', occurrences: 5, visits: 3 },
       { name: 'anxiety', occurrences: 2, visits: 1 },
       { name: 'ketamine', occurrences: 1, visits: 1 },
     ]);
     expect(summary.sites).toEqual([
-      { name: 'a.org', occurrences: 7, visits: 2 },
-      { name: 'b.org', occurrences: 1, visits: 1 },
+      { name: 'a.org', occurrences: 7, visits: 2, rows: 4 },
+      { name: 'b.org', occurrences: 1, visits: 1, rows: 1 },
     ]);
   });
 
+  it('counts the visits kept with a path or a title', () => {
+    const placed = [...visits, visit(at(12, 2), 'c.org', { ssri: 1 }, { path: '/x' })];
+    expect(summarize(placed, { from: 0, now: at(12, 3, 20) }).placed).toBe(1);
+  });
+
+  it('only the days it is given: the period is chosen by reading its days', () => {
+    const days = dayTotalsOf(visits).filter((totals) => totals.day >= localDay(at(12, 2)));
+    expect(summarizeDays(days, { from: at(12, 2, 0), now: at(12, 3, 20) })).toMatchObject({
+      visitCount: 1,
+      occurrences: 3,
+      sites: [{ name: 'a.org', occurrences: 3, visits: 1, rows: 2 }],
+    });
+  });
+
   it('a day-by-day timeline from the start of the period to today, zeros where nothing was read', () => {
-    const { timeline } = summarizeVisits(visits, { from: new Date(2026, 10, 28).getTime(), now: at(12, 3, 20) });
+    const { timeline } = summarize(visits, { from: new Date(2026, 10, 28).getTime(), now: at(12, 3, 20) });
     expect(timeline.size).toBe('day');
     expect(timeline.starts.map((start) => new Date(start).getDate())).toEqual([28, 29, 30, 1, 2, 3]);
     expect(timeline.series).toEqual([
@@ -88,24 +127,48 @@ describe('summarizeVisits', () => {
   });
 
   it('charts only the most frequent terms, and the sum of each series is its total', () => {
-    const { timeline, terms } = summarizeVisits(visits, { from: at(11, 28, 0), now: at(12, 3, 20), chartedTerms: 1 });
+    const { timeline, terms } = summarize(visits, { from: at(11, 28, 0), now: at(12, 3, 20), chartedTerms: 1 });
     expect(timeline.series.map((line) => line.term)).toEqual(['ssri']);
     expect(timeline.series[0]?.counts.reduce((a, b) => a + b, 0)).toBe(terms[0]?.occurrences);
   });
 
-  it('"all" starts at the first visit; a long period is counted by week', () => {
+  it('"all" starts on the day of the first visit; a long period is counted by week', () => {
     const old = [visit(at(1, 5), 'a.org', { ssri: 1 }), ...visits];
-    const { timeline } = summarizeVisits(old, { from: 0, now: at(12, 3, 20) });
+    const { timeline } = summarize(old, { from: 0, now: at(12, 3, 20) });
     expect(timeline.size).toBe('week');
     expect(timeline.starts[0]).toBe(bucketStart(at(1, 5), 'week'));
     expect(timeline.series[0]?.counts.reduce((a, b) => a + b, 0)).toBe(6);
   });
 
   it('nothing logged: zeros and empty lists, never an error', () => {
-    const summary = summarizeVisits([], { from: 0, now: at(12, 3) });
+    const summary = summarize([], { from: 0, now: at(12, 3) });
     expect(summary).toMatchObject({ visitCount: 0, occurrences: 0, terms: [], sites: [] });
     expect(summary.timeline.series).toEqual([]);
     expect(summary.timeline.starts).toHaveLength(1);
+  });
+});
+
+describe('table queries', () => {
+  it.each<[string, string, 'time' | 'site' | 'total', boolean, boolean]>([
+    ['newest first', '', 'time', true, true],
+    ['oldest first', '', 'time', false, true],
+    ['newest first, a blank filter', '  ', 'time', true, true],
+    ['filtered', 'ssri', 'time', true, false],
+    ['by site', '', 'site', false, false],
+    ['by occurrences', '', 'total', true, false],
+  ])('%s: through the time index → %s', (_name, filter, column, descending, expected) => {
+    expect(inTimeOrder({ filter, order: { column, descending } })).toBe(expected);
+  });
+
+  it.each<[number, number, number, number]>([
+    [0, 0, 50, 0],
+    [0, 120, 50, 0],
+    [2, 120, 50, 2],
+    [3, 120, 50, 2],
+    [99, 100, 50, 1],
+    [-1, 100, 50, 0],
+  ])('page %i of %i rows, %i a page → page %i', (page, count, size, expected) => {
+    expect(pageWithin(page, count, size)).toBe(expected);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localDay } from '@/utils/research-log-days';
 import { DEFAULT_LOG_SETTINGS, type LogSettings } from '@/utils/research-log-settings';
 import {
   cleanTermCounts,
@@ -10,7 +11,7 @@ import {
   type ReportContext,
   readTermReport,
   recordDecision,
-  type VisitRecord,
+  type StoredVisit,
   type VisitUpdate,
   visitPlace,
 } from '@/utils/research-log-visits';
@@ -112,6 +113,7 @@ describe('mergeVisit and combineUpdates', () => {
     expect(mergeVisit(undefined, update())).toEqual({
       key: '7:1000',
       startedAt: 1000,
+      day: localDay(1000),
       updatedAt: 2000,
       site: 'news.org',
       highlighted: true,
@@ -139,7 +141,7 @@ describe('mergeVisit and combineUpdates', () => {
   });
 
   it('keeps the database id, takes the latest place, keeps a title only with a full address', () => {
-    const stored: VisitRecord = {
+    const stored: StoredVisit = {
       ...mergeVisit(undefined, update({ path: '/a', url: 'https://news.org/a', title: 'A' })),
       id: 42,
     };
@@ -153,6 +155,11 @@ describe('mergeVisit and combineUpdates', () => {
     expect(less.path).toBeUndefined();
     expect(less.url).toBeUndefined();
     expect(less.title).toBeUndefined();
+  });
+
+  it('a visit keeps the day it was first saved in, even when the clock says another day now', () => {
+    const first = { ...mergeVisit(undefined, update()), day: '2026-12-03' };
+    expect(mergeVisit(first, update({ at: 9000, terms: { ssri: 9 } })).day).toBe('2026-12-03');
   });
 
   it('cuts a long title', () => {
