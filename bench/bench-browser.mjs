@@ -152,7 +152,7 @@ export async function loadAndMeasure(session, url, { watchFirstHighlight = false
  * a range in the viewport; the first frame that does paints it, right after this callback (its time
  * is taken here: the frame's own timestamp can be long before a busy main thread gets to it).
  */
-const FIRST_HIGHLIGHT_WATCHER = `(() => {
+export const FIRST_HIGHLIGHT_WATCHER = `(() => {
   const look = () => {
     const highlight = typeof CSS !== 'undefined' && CSS.highlights ? CSS.highlights.get('mhx-term') : undefined;
     if (highlight && highlight.size > 0) {

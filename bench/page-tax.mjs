@@ -4,7 +4,7 @@
 // (bench/probe-extension.mjs), and with the built extension in each case below, interleaved run by
 // run. Added = a configuration's median minus the median without any extension.
 import { rm } from 'node:fs/promises';
-import { startServer } from '../tests/e2e/harness.mjs';
+import { startServer } from '../tests/support/e2e.mjs';
 import { launchChromium, loadAndMeasure } from './bench-browser.mjs';
 import { benchPages, glossaryRegExpSource, median } from './bench-pages.mjs';
 import { buildProbeExtension } from './probe-extension.mjs';

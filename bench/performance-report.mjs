@@ -1,6 +1,8 @@
 // Writes docs/performance.md from one run of `npm run bench`: every figure in it comes from that run,
 // and each target is judged here, from those figures, never by hand.
 
+import { FIREFOX_PAGE_TAX_UNAVAILABLE as FIREFOX_PAGE_TAX } from './firefox-scan.mjs';
+
 const ms = (value) => (value === null || Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : value.toFixed(0));
 const kB = (bytes) => (bytes / 1024).toFixed(0);
 const times = (value, base) => (base > 0 && Number.isFinite(value / base) ? `${(value / base).toFixed(2)}×` : '–');
@@ -36,7 +38,9 @@ export function renderPerformanceReport({
   pageTax,
   firstHighlight,
   scanWork,
+  firefox,
   matcherEngines,
+  researchLog = [],
   sizes,
   cases,
 }) {
@@ -157,6 +161,25 @@ export function renderPerformanceReport({
     );
   }
 
+  out('', '## Firefox', '');
+  if (firefox.unavailable) {
+    out(`Not measured in this run: ${firefox.unavailable}.`);
+  } else {
+    const chromiumScan = Object.fromEntries(scanWork.rows.map((row) => [row.name, row]));
+    out(
+      `${firefox.browser}, with the same build for Firefox, in "everywhere", medians of ${pageTax.runs} loads. Firefox lets a page read the User Timing entries its content scripts record, so the engine’s scan work, its whole scan and the first highlight (from the engine’s start) are measured as in Chromium. Firefox runs content scripts through Xray wrappers, and automation cannot run code in that world: the minimal scan runs in the page’s own world, a floor rather than a like-for-like yardstick. Page tax is not measured in Firefox: ${FIREFOX_PAGE_TAX}.`,
+      '',
+      '| page | scan work, Firefox | whole scan, Firefox | minimal scan, page world | scan ÷ minimal | scan work, Chromium | Firefox ÷ Chromium | first highlight after the engine’s start, Firefox |',
+      '|---|---|---|---|---|---|---|---|',
+    );
+    for (const row of firefox.rows) {
+      const chromium = chromiumScan[row.name];
+      out(
+        `| ${row.name} | ${ms(row.scan)} | ${ms(row.wall)} | ${ms(row.minimal)} | ${times(row.scan, row.minimal)} | ${ms(chromium?.scan)} | ${times(row.scan, chromium?.scan)} | ${row.firstHighlight === null ? 'none in view' : ms(row.firstHighlight)} |`,
+      );
+    }
+  }
+
   out('', '## Script sizes', '', '| file | loaded | bytes | gzip |', '|---|---|---|---|');
   for (const size of sizes) {
     out(`| ${size.file} | ${size.loaded} | ${size.bytes.toLocaleString('en')} | ${(size.gzip / 1024).toFixed(1)} kB |`);
@@ -176,6 +199,7 @@ export function renderPerformanceReport({
       `| ${row.glossary} | ${ms(row.expression)} (${row.expressionFound} found) | ${ms(row.aho)} (${row.ahoFound} found) | ${ms(row.lowerCasing)} | ${times(row.aho, row.expression)} |`,
     );
   }
+  if (researchLog.length > 0) out('', ...researchLog);
   out('');
   return lines.join('\n');
 }

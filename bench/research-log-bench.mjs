@@ -9,6 +9,7 @@
 // The log is seeded as the previous release left it (schema 1, tests/e2e/research-log-kit.mjs) and the
 // extension migrates it itself when the log is turned on; the bench prints how long that took, once.
 import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
 import { createSchema1Log } from '../tests/e2e/research-log-kit.mjs';
 import { launchExtension, poll, startServer } from '../tests/support/e2e.mjs';
 
@@ -82,109 +83,121 @@ async function measureExport(tab, format) {
   return { duration: end - start, longest: await longestSince(tab, start), bytes: Buffer.byteLength(file.text) };
 }
 
-const server = await startServer({
-  routes: { '/seed.html': '<!doctype html><title>seed</title><p>An SSRI, ketamine and serotonin.</p>' },
-});
-const session = await launchExtension({ highlightMode: 'everywhere' });
-try {
-  // The log as the previous release kept it, made before the extension opens it (the log is off).
-  const seeding = await session.openExtensionPage('options.html');
-  const seeded = await seeding.evaluate(createSchema1Log, {
-    name: DB_NAME,
-    generate: { count: VISITS - 1, days: 29 },
+/**
+ * Measures the research log with VISITS logged visits and returns the report's section (Markdown
+ * lines) with each figure beside its goal, judged here.
+ */
+export async function measureResearchLog() {
+  const lines = [];
+  const out = (line) => lines.push(line);
+  const server = await startServer({
+    routes: { '/seed.html': '<!doctype html><title>seed</title><p>An SSRI, ketamine and serotonin.</p>' },
   });
-  await seeding.close();
+  const session = await launchExtension({ highlightMode: 'everywhere' });
+  try {
+    // The log as the previous release kept it, made before the extension opens it (the log is off).
+    const seeding = await session.openExtensionPage('options.html');
+    const seeded = await seeding.evaluate(createSchema1Log, {
+      name: DB_NAME,
+      generate: { count: VISITS - 1, days: 29 },
+    });
+    await seeding.close();
 
-  // Turned on, the background opens the log and migrates it; the dashboard's opening waits for that.
-  const on = Date.now();
-  await session.inExtension(() =>
-    chrome.storage.local.set({
-      researchLog: {
-        enabled: true,
-        enabledAt: Date.now() - 1000,
-        detail: 'site',
-        neverLog: [],
-        includeUnhighlighted: false,
-        retentionDays: 365,
+    // Turned on, the background opens the log and migrates it; the dashboard's opening waits for that.
+    const on = Date.now();
+    await session.inExtension(() =>
+      chrome.storage.local.set({
+        researchLog: {
+          enabled: true,
+          enabledAt: Date.now() - 1000,
+          detail: 'site',
+          neverLog: [],
+          includeUnhighlighted: false,
+          retentionDays: 365,
+        },
+      }),
+    );
+    const { tab: migrated } = await openDashboard(session);
+    const migration = Date.now() - on;
+    await migrated.close();
+
+    // One page read with the log on: the background writes into the migrated log.
+    const page = await session.openTab(server.url('seed.html'));
+    await poll(
+      async () => {
+        const { tab } = await openDashboard(session);
+        const visits = await tab.text('.totals dd').catch(() => '');
+        await tab.close();
+        return visits === VISITS.toLocaleString('en');
       },
-    }),
-  );
-  const { tab: migrated } = await openDashboard(session);
-  const migration = Date.now() - on;
-  await migrated.close();
+      { timeout: 30_000, message: `the dashboard to count ${VISITS} visits` },
+    );
+    await page.close();
 
-  // One page read with the log on: the background writes into the migrated log.
-  const page = await session.openTab(server.url('seed.html'));
-  await poll(
-    async () => {
-      const { tab } = await openDashboard(session);
-      const visits = await tab.text('.totals dd').catch(() => '');
+    const usable = [];
+    const loadLongest = [];
+    for (let run = 0; run < RUNS; run++) {
+      const { tab, ready } = await openDashboard(session);
+      usable.push(ready);
+      loadLongest.push(await longestSince(tab, 0));
       await tab.close();
-      return visits === VISITS.toLocaleString('en');
-    },
-    { timeout: 30_000, message: `the dashboard to count ${VISITS} visits` },
-  );
-  await page.close();
+    }
 
-  const usable = [];
-  const loadLongest = [];
-  for (let run = 0; run < RUNS; run++) {
-    const { tab, ready } = await openDashboard(session);
-    usable.push(ready);
-    loadLongest.push(await longestSince(tab, 0));
+    const { tab } = await openDashboard(session);
+    const sorts = [];
+    for (let run = 0; run < EXPORT_RUNS; run++) sorts.push(await measureSort(tab));
+    const exports = {};
+    for (const format of ['csv', 'json']) {
+      const runs = [];
+      for (let run = 0; run < EXPORT_RUNS; run++) runs.push(await measureExport(tab, format));
+      exports[format] = runs;
+    }
     await tab.close();
-  }
 
-  const { tab } = await openDashboard(session);
-  const sorts = [];
-  for (let run = 0; run < EXPORT_RUNS; run++) sorts.push(await measureSort(tab));
-  const exports = {};
-  for (const format of ['csv', 'json']) {
-    const runs = [];
-    for (let run = 0; run < EXPORT_RUNS; run++) runs.push(await measureExport(tab, format));
-    exports[format] = runs;
-  }
-  await tab.close();
-
-  const usableMs = median(usable);
-  const met = (ok) => (ok ? 'met' : 'NOT met');
-  const targets = [`dashboard usable ≤ ${ms(USABLE_GOAL_MS)}: ${met(usableMs <= USABLE_GOAL_MS)}`];
-  console.log(`\n### Research log: ${VISITS.toLocaleString('en')} logged visits (Chromium, medians)\n`);
-  console.log('| measure | figure | goal |');
-  console.log('| --- | ---: | --- |');
-  console.log(
-    `| migrating ${seeded.toLocaleString('en')} visits of schema 1 (once, in the background), until the dashboard is ready | ${ms(migration)} | (for reference) |`,
-  );
-  console.log(
-    `| dashboard usable (totals, both charts, first page of the table), from navigation | ${ms(usableMs)} ${runsOf(usable)} | ≤ ${ms(USABLE_GOAL_MS)}: ${met(usableMs <= USABLE_GOAL_MS)} |`,
-  );
-  console.log(
-    `| longest main-thread task while the dashboard loads | ${task(median(loadLongest))} ${runsOf(loadLongest, task)} | (for reference) |`,
-  );
-  const sortTimes = sorts.map((run) => run.duration);
-  const sortLongest = sorts.map((run) => run.longest);
-  console.log(
-    `| table sorted by occurrences (read in the worker; the first run reads the period) | ${ms(median(sortTimes))} ${runsOf(sortTimes)} | (for reference) |`,
-  );
-  console.log(
-    `| longest main-thread task while it sorts | ${task(median(sortLongest))} ${runsOf(sortLongest, task)} | (for reference) |`,
-  );
-  for (const [format, runs] of Object.entries(exports)) {
-    const durations = runs.map((run) => run.duration);
-    const longests = runs.map((run) => run.longest);
-    const longest = Math.max(...longests);
-    const megabytes = (runs[0].bytes / 1024 / 1024).toFixed(1);
-    const name = format.toUpperCase();
-    console.log(
-      `| ${name} export of every visit (${megabytes} MB) | ${ms(median(durations))} ${runsOf(durations)} | (for reference) |`,
+    const usableMs = median(usable);
+    const met = (ok) => (ok ? 'met' : 'NOT met');
+    const targets = [`dashboard usable ≤ ${ms(USABLE_GOAL_MS)}: ${met(usableMs <= USABLE_GOAL_MS)}`];
+    out(`## Research log: ${VISITS.toLocaleString('en')} logged visits (Chromium, medians)\n`);
+    out('| measure | figure | goal |');
+    out('| --- | ---: | --- |');
+    out(
+      `| migrating ${seeded.toLocaleString('en')} visits of schema 1 (once, in the background), until the dashboard is ready | ${ms(migration)} | (for reference) |`,
     );
-    console.log(
-      `| longest main-thread task during the ${name} export | ${task(median(longests))} ${runsOf(longests, task)} | no task over ${LONG_TASK_MS} ms in any run: ${met(longest === 0)} |`,
+    out(
+      `| dashboard usable (totals, both charts, first page of the table), from navigation | ${ms(usableMs)} ${runsOf(usable)} | ≤ ${ms(USABLE_GOAL_MS)}: ${met(usableMs <= USABLE_GOAL_MS)} |`,
     );
-    targets.push(`no long task during the ${name} export: ${met(longest === 0)}`);
+    out(
+      `| longest main-thread task while the dashboard loads | ${task(median(loadLongest))} ${runsOf(loadLongest, task)} | (for reference) |`,
+    );
+    const sortTimes = sorts.map((run) => run.duration);
+    const sortLongest = sorts.map((run) => run.longest);
+    out(
+      `| table sorted by occurrences (read in the worker; the first run reads the period) | ${ms(median(sortTimes))} ${runsOf(sortTimes)} | (for reference) |`,
+    );
+    out(
+      `| longest main-thread task while it sorts | ${task(median(sortLongest))} ${runsOf(sortLongest, task)} | (for reference) |`,
+    );
+    for (const [format, runs] of Object.entries(exports)) {
+      const durations = runs.map((run) => run.duration);
+      const longests = runs.map((run) => run.longest);
+      const longest = Math.max(...longests);
+      const megabytes = (runs[0].bytes / 1024 / 1024).toFixed(1);
+      const name = format.toUpperCase();
+      out(
+        `| ${name} export of every visit (${megabytes} MB) | ${ms(median(durations))} ${runsOf(durations)} | (for reference) |`,
+      );
+      out(
+        `| longest main-thread task during the ${name} export | ${task(median(longests))} ${runsOf(longests, task)} | no task over ${LONG_TASK_MS} ms in any run: ${met(longest === 0)} |`,
+      );
+      targets.push(`no long task during the ${name} export: ${met(longest === 0)}`);
+    }
+    out(`\nTargets: ${targets.join('; ')}.`);
+  } finally {
+    await session.close();
+    await server.close();
   }
-  console.log(`\nTargets: ${targets.join('; ')}.`);
-} finally {
-  await session.close();
-  await server.close();
+  return lines;
 }
+
+// Run on its own (`node bench/research-log-bench.mjs`), it prints the section.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log((await measureResearchLog()).join('\n'));

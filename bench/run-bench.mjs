@@ -9,9 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './bench-pages.mjs';
+import { measureFirefoxScan } from './firefox-scan.mjs';
 import { measureMatcherEngines } from './matcher-engines.mjs';
 import { measureFirstHighlight, measurePageTax, TAX_CASES } from './page-tax.mjs';
 import { renderPerformanceReport } from './performance-report.mjs';
+import { measureResearchLog } from './research-log-bench.mjs';
 import { measureScanWork } from './scan-work.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -24,7 +26,7 @@ const partial = process.env.BENCH_PAGES !== undefined || RUNS < 5;
 /** The scripts pages load, gzipped: what every page loads, and what the gate or the engine loads where wanted. */
 const SCRIPTS = [
   ['content-scripts/explainer.js', 'every page (the gate)'],
-  ['content-scripts/mhx-page-signals.js', 'every page, in its own world'],
+  ['mhx-page-signals.js', 'where a page will be highlighted, in its own world'],
   ['explainer-engine.js', 'where a page will be highlighted'],
   ['term-card.js', 'with the first card'],
 ];
@@ -51,7 +53,10 @@ async function main() {
   const pageTax = await measurePageTax({ extensionDir: REAL_BUILD, runs: RUNS, log });
   const firstHighlight = await measureFirstHighlight({ extensionDir: REAL_BUILD, runs: RUNS, log });
   const scanWork = await measureScanWork({ realBuild: REAL_BUILD, inflatedBuild: INFLATED_BUILD, runs: RUNS, log });
+  const firefox = await measureFirefoxScan({ runs: RUNS, log });
   const matcherEngines = await measureMatcherEngines();
+  // The research log only where the whole report is written (it takes minutes: 100,000 visits).
+  const researchLog = partial ? [] : await measureResearchLog();
   const sizes = SCRIPTS.map(([file, loaded]) => {
     const bytes = readFileSync(path.join(REAL_BUILD, file));
     return { file, loaded, bytes: bytes.length, gzip: gzipSync(bytes).length };
@@ -61,7 +66,9 @@ async function main() {
     pageTax,
     firstHighlight,
     scanWork,
+    firefox,
     matcherEngines,
+    researchLog,
     sizes,
     cases: TAX_CASES,
   });

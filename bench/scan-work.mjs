@@ -3,7 +3,7 @@
 // bench/bench-pages.mjs, against the plainest scans a content script could make and mark.js.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { poll, startServer } from '../tests/e2e/harness.mjs';
+import { poll, startServer } from '../tests/support/e2e.mjs';
 import { launchChromium } from './bench-browser.mjs';
 import { benchPages, glossaryRegExpSource, median, ROOT, SENTENCES } from './bench-pages.mjs';
 
@@ -78,7 +78,7 @@ const BARE_WALK = `(() => {
   return performance.now() - started;
 })()`;
 
-const MARK_REGEXP = (source) => `new Promise((resolve) => {
+export const MARK_REGEXP = (source) => `new Promise((resolve) => {
   const started = performance.now();
   new window.Mark(document.body).markRegExp(new RegExp(${JSON.stringify(source)}, 'gi'), {
     done: () => resolve(performance.now() - started),
@@ -91,7 +91,7 @@ const MARK_REGEXP = (source) => `new Promise((resolve) => {
  * rules nothing out and never pauses, so it shows how near a target a content script can come at
  * all; run cold in an isolated world of its own, as the extension's first scan runs.
  */
-const MINIMAL_SCAN = (source) => `(() => {
+export const MINIMAL_SCAN = (source) => `(() => {
   const started = performance.now();
   const pattern = new RegExp(${JSON.stringify(source)}, 'gi');
   const highlight = new Highlight();
