@@ -20,7 +20,10 @@ function inflatedGlossaryForBenchmark(mode: string): Plugin | null {
     enforce: 'pre',
     load(id) {
       if (id !== glossaryPath) return null;
-      const real = readFileSync(glossaryPath, 'utf8').replace(/export const glossary(?=\s*[:=])/u, 'const realGlossary');
+      const real = readFileSync(glossaryPath, 'utf8').replace(
+        /export const glossary(?=\s*[:=])/u,
+        'const realGlossary',
+      );
       return `${real}\nimport { inflateGlossary } from '${resolve('bench/inflate-glossary.ts')}';\nexport const glossary = inflateGlossary(realGlossary, ${size});\n`;
     },
   };
