@@ -39,7 +39,7 @@ export const RESEARCH_LOG_SCHEMA: readonly SchemaStep[] = [
   { version: 1, stores: { visits: '++id, &key, startedAt, site' } },
   // 2: each visit names its day, and `days` keeps what each day's visits add up to, changed with them
   // in every transaction: the dashboard reads a record a day, and the table a page at a time in
-  // time order through [day+startedAt] (docs/decisions/056-…).
+  // time order through [day+startedAt] (docs/decisions/056-research-log-day-totals-and-a-worker.md).
   {
     version: 2,
     stores: { visits: '++id, &key, site, [day+startedAt]', days: 'day' },

@@ -11,7 +11,7 @@ import { countVisitsSince, type ResearchLogDatabase, visitsInTimeOrder, visitsSi
  * filter, needs every visit of the period: the LogReader does that in a worker
  * (extension/research-log-worker.ts), keeps the period's visits while the dashboard shows the same
  * reading of the log, and builds the export files there too, so the page stays responsive with
- * 100,000 visits (docs/decisions/056-…).
+ * 100,000 visits (docs/decisions/056-research-log-day-totals-and-a-worker.md).
  */
 
 /** A page of the table in time order, through the index: the visits before it are skipped, not read. */

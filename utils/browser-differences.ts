@@ -1,7 +1,7 @@
 /**
  * Everything a user can see that differs between the Chromium and the Firefox build, in one place.
  * Both builds are Manifest V3 from the same code, and the tests run the same user paths in both
- * (tests/e2e in Chromium, tests/e2e-firefox in Firefox ESR), so the list is short:
+ * (tests/e2e and tests/hostile, each run in Chromium and in Firefox ESR), so the list is short:
  *
  * - Firefox identifies an add-on by the id in `browser_specific_settings.gecko`: without it
  *   `storage.sync` does not work and the add-on cannot be signed, so settings would not follow the user.

@@ -3,8 +3,9 @@ import type { StoredVisit } from './research-log-visits';
 /**
  * The research log's day totals: for each calendar day, what its visits add up to, per term and per
  * site. The database keeps them beside the visits and changes both in one transaction, so the
- * dashboard reads one record a day instead of every visit (docs/decisions/056-…). Pure: the
- * database module reads and writes, these functions count.
+ * dashboard reads one record a day instead of every visit
+ * (docs/decisions/056-research-log-day-totals-and-a-worker.md). Pure: the database module reads and
+ * writes, these functions count.
  */
 
 /** A term's share of a day: its occurrences, and in how many visits it appeared. */
