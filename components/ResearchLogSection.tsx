@@ -156,7 +156,8 @@ export function ResearchLogSection({ services }: { services: ResearchLogServices
             void update((current) => ({ ...current, includeUnhighlighted }));
           }}
         />
-        Also record pages where highlighting is off (their terms are counted, not shown)
+        Also record pages where highlighting is off (their terms are counted, not shown; sites you switched off are
+        never read)
       </label>
 
       <p>

@@ -59,6 +59,12 @@ export interface RecorderServices {
   updateStatus(change: (current: LogStatus) => LogStatus): Promise<void>;
   /** Asks a tab's top frame for its terms, shown or not, with its address and title. */
   countPageTerms(tabId: number): Promise<PageTermCount | null>;
+  /**
+   * Calls `onLoad(tabId)` each time a tab's page has loaded, until the returned function is called.
+   * A page the content script's gate leaves alone sends nothing (decision 020): this is how the log
+   * hears of it, only while it records such pages.
+   */
+  watchPageLoads(onLoad: (tabId: number) => void): () => void;
   now(): number;
 }
 
@@ -78,6 +84,7 @@ export class ResearchLogRecorder {
   private queue: Promise<unknown> = Promise.resolve();
   private lastPrune = 0;
   private db: ResearchLogDatabase | null = null;
+  private unwatchPageLoads: (() => void) | null = null;
 
   constructor(private readonly services: RecorderServices) {
     this.ready = this.start();
@@ -87,13 +94,29 @@ export class ResearchLogRecorder {
     this.services.watchSettings((settings) => {
       this.settings = settings;
       if (!settings.enabled || !settings.includeUnhighlighted) this.cancelPulls();
+      this.followPageLoads(settings);
       this.lastPrune = 0;
       void this.pruneNow();
     });
     const [settings, marks] = await Promise.all([this.services.loadSettings(), this.services.loadErasureMarks()]);
     this.settings ??= settings;
+    this.followPageLoads(this.settings);
     this.marks = { ...marks, ...this.marks };
     void this.pruneNow();
+  }
+
+  /**
+   * Pages left without highlights are asked for their counts once loaded, only while the reader
+   * records them: otherwise no page load reaches the background at all.
+   */
+  private followPageLoads(settings: LogSettings): void {
+    const wanted = settings.enabled && settings.includeUnhighlighted;
+    if (wanted && !this.unwatchPageLoads) {
+      this.unwatchPageLoads = this.services.watchPageLoads((tabId) => this.schedulePulls(tabId));
+    } else if (!wanted && this.unwatchPageLoads) {
+      this.unwatchPageLoads();
+      this.unwatchPageLoads = null;
+    }
   }
 
   /** Resolves once the settings are known (tests and the background's start wait on it). */
@@ -271,6 +294,14 @@ export function researchLogRecorder(): ResearchLogRecorder {
     saveErasureMarks,
     updateStatus: updateLogStatus,
     countPageTerms: (tabId) => sendMessage('countPageTerms', undefined, { tabId, frameId: 0 }),
+    watchPageLoads(onLoad) {
+      // Without the "tabs" permission the change still says when a page has loaded (not which).
+      const listener = (tabId: number, change: { status?: string }) => {
+        if (change.status === 'complete') onLoad(tabId);
+      };
+      browser.tabs.onUpdated.addListener(listener);
+      return () => browser.tabs.onUpdated.removeListener(listener);
+    },
     now: Date.now,
   });
   // Firefox says when it is about to unload the background; write what waits.

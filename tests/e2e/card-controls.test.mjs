@@ -80,6 +80,7 @@ test('"Not on this site" clears every open tab of the site at once; Undo brings 
     );
     assert.deepEqual(await first.focused(), {
       localName: 'button',
+      id: '',
       text: 'Undo',
       className: 'undo',
       host: 'mhx-explainer',

@@ -19,7 +19,6 @@ import {
   poll,
   sleep,
   test,
-  useColorSchemes,
   useSession,
   waitForCardClosed,
 } from '../support/e2e.mjs';
@@ -109,20 +108,14 @@ test('the mode is offered with the default chosen, and a choice is saved', async
   await welcome.check('input[name="mode"][value="mental-health-pages"]');
 });
 
-const schemes = useColorSchemes(env);
-
-for (const scheme of ['light', 'dark']) {
-  test(`the first-run page has no axe violations (${scheme}); screenshot`, async () => {
-    const session = await schemes.session(scheme);
-    const page =
-      session === env.session ? welcome : await session.openExtensionPage(FIRST_RUN_PAGE, { viewport: VIEWPORT });
-    await schemes.apply(page, scheme);
-    await page.setViewport(VIEWPORT);
-    await page.waitFor('h1');
-    assert.deepEqual(await axeViolations(page), []);
-    await page.screenshot(`welcome-${scheme}.png`, { fullPage: true });
-    await schemes.apply(page, 'light');
-    assertNoErrors(page);
+for (const colorScheme of ['light', 'dark']) {
+  test(`the first-run page has no axe violations (${colorScheme}); screenshot`, async () => {
+    await welcome.emulateMedia({ colorScheme });
+    await welcome.setViewport(VIEWPORT);
+    await welcome.waitFor('h1');
+    assert.deepEqual(await axeViolations(welcome), []);
+    await welcome.screenshot(`welcome-${colorScheme}.png`, { fullPage: true });
+    await welcome.emulateMedia({ colorScheme: 'light' });
   });
 }
 

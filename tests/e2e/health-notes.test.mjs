@@ -4,12 +4,11 @@
 // nothing of it is left once help lines are switched off; the card links to "About this content".
 // In Chromium and Firefox, in a browser whose UI language is en-US.
 import assert from 'node:assert/strict';
-import { axeViolations } from '../support/accessibility.mjs';
 import {
   assertNoErrors,
+  axeViolations,
   CARD,
   CARD_HOST,
-  IN_FIREFOX,
   openCardOn,
   poll,
   test,
@@ -25,11 +24,6 @@ const UK_POINTER = 'If you would like to talk to someone: Samaritans, call 116 1
 /** The number of terms in tests/fixtures/pages/article.html (see highlights.test.mjs). */
 const ARTICLE_TERM_COUNT = 20;
 const HELP_SECTION = 'section[aria-labelledby="help-lines-title"]';
-/**
- * Screenshots in both colour schemes where a running tab can switch them (Chromium); Firefox under
- * WebDriver BiDi takes its scheme only at launch (`colorScheme`), so there it is the light one.
- */
-const SCHEMES = IN_FIREFOX ? ['light'] : ['light', 'dark'];
 
 let article;
 let popup;
@@ -85,16 +79,13 @@ async function freshCard(text, nth = 0) {
   return cardNotes(article);
 }
 
+/** Screenshots of the tab in the light and the dark colour scheme; light again after. */
 async function screenshots(tab, name) {
-  if (SCHEMES.length === 1) {
-    await tab.screenshot(`health-${name}-${SCHEMES[0]}.png`);
-    return;
+  for (const colorScheme of ['light', 'dark']) {
+    await tab.emulateMedia({ colorScheme });
+    await tab.screenshot(`health-${name}-${colorScheme}.png`);
   }
-  for (const scheme of SCHEMES) {
-    await tab.emulateColorScheme(scheme);
-    await tab.screenshot(`health-${name}-${scheme}.png`);
-  }
-  await tab.emulateColorScheme('light');
+  await tab.emulateMedia({ colorScheme: 'light' });
 }
 
 async function assertAccessible(tab, what) {

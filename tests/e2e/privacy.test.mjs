@@ -171,10 +171,12 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
     Object.keys(audit.keys).some((area) => audit.keys[area].length > 0),
     'the site switch stored a setting',
   );
-  // Settings only (README, "Privacy"): rules and preferences in sync or local storage, and in
-  // session storage (memory, gone when the browser closes) the badge's term count per tab.
+  // Settings only (README, "Privacy"): rules and preferences in sync or local storage, in local
+  // storage also when the first-run page was shown (a date, so that it opens once), and in session
+  // storage (memory, gone when the browser closes) the badge's term count per tab.
   for (const area of ['sync', 'local']) {
-    for (const key of audit.keys[area]) assert.match(key, /^(preferences|siteRules)\b/u, `${area} storage: ${key}`);
+    const allowed = area === 'local' ? /^(preferences|siteRules)\b|^firstRunShownAt$/u : /^(preferences|siteRules)\b/u;
+    for (const key of audit.keys[area]) assert.match(key, allowed, `${area} storage: ${key}`);
   }
   for (const [key, value] of Object.entries(audit.stored.session)) {
     assert.match(key, /^badge\.\d+$/u, `session storage: ${key}`);

@@ -6,15 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  assertNoErrors,
-  axeViolations,
-  poll,
-  test,
-  useColorSchemes,
-  useSession,
-  waitForHighlights,
-} from '../support/e2e.mjs';
+import { assertNoErrors, axeViolations, poll, test, useSession, waitForHighlights } from '../support/e2e.mjs';
 
 const env = useSession({ launch: { highlightMode: 'everywhere' } });
 
@@ -174,24 +166,23 @@ test('the options page works by keyboard alone: arrow keys choose a style, Tab r
   }
 });
 
-const schemes = useColorSchemes(env, { highlightMode: 'everywhere' });
-
-for (const scheme of ['light', 'dark']) {
-  test(`options, popup and reader have no axe violations (${scheme}); screenshots`, async () => {
-    const session = await schemes.session(scheme);
-    const article = await session.openTab(env.server.url('article.html'));
+for (const colorScheme of ['light', 'dark']) {
+  test(`options, popup and reader have no axe violations (${colorScheme}); screenshots`, async () => {
+    const article = await env.session.openTab(env.server.url('article.html'));
     await waitForHighlights(article);
     const pages = [
-      ['options', await session.openExtensionPage('options.html', { viewport: { width: 900, height: 1600 } })],
-      ['popup', await session.openPopup(article.tabId)],
-      ['reader', await session.openExtensionPage('reader.html')],
+      ['options', await env.session.openExtensionPage('options.html', { viewport: { width: 900, height: 1600 } })],
+      ['popup', await env.session.openPopup(article.tabId)],
+      ['reader', await env.session.openExtensionPage('reader.html')],
     ];
     try {
       for (const [name, page] of pages) {
-        await schemes.apply(page, scheme);
+        await page.emulateMedia({ colorScheme });
         await page.waitFor({ options: '#hidden-title', popup: '.style-choice', reader: 'h1' }[name]);
-        assert.deepEqual(await axeViolations(page), [], `${name} (${scheme})`);
-        if (name !== 'reader') await page.screenshot(`${name}-choices-${scheme}.png`, { fullPage: name === 'options' });
+        assert.deepEqual(await axeViolations(page), [], `${name} (${colorScheme})`);
+        if (name !== 'reader') {
+          await page.screenshot(`${name}-choices-${colorScheme}.png`, { fullPage: name === 'options' });
+        }
       }
     } finally {
       for (const [, page] of pages) await page.close();

@@ -1,7 +1,6 @@
 // axe-core in any tab of either browser: the engine's source is evaluated in the page through the
-// automation protocol (which an extension page's CSP does not govern), then run there. The same
-// helper in Chromium and Firefox; @axe-core/playwright, which some Chromium-only suites use, drives
-// Playwright pages only.
+// automation protocol (which neither a page's nor an extension page's CSP governs), then run there.
+// The one accessibility helper of the suites (decision 033).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -9,7 +8,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 /**
  * The accessibility violations axe finds in the tab's document (open shadow roots included), each
- * as { id, impact, help, targets }; `include` narrows the check to what a selector names.
+ * as { id, impact, help, targets }. `include` narrows the check to what one selector names; an array
+ * of selectors steps into shadow roots (['mhx-explainer', '.term-card']: the card in its host's
+ * shadow root). axe fails, rather than finding nothing, when `include` names no element.
  */
 export async function axeViolations(tab, { include } = {}) {
   const loaded = await tab.evaluate('typeof window.axe === "object"');

@@ -70,30 +70,6 @@ export async function launchExtension({ highlightMode, preferences, firstRun, ..
 }
 
 /**
- * Pages in a light or dark colour scheme. Chromium switches a tab's scheme at any time
- * (`BrowserTab.emulateColorScheme`); Firefox under WebDriver BiDi only at launch, so there each scheme
- * gets a session of its own (`launch` options plus `colorScheme`), started when first asked for and
- * closed after the file. `session(scheme)` gives the session to open tabs in, `apply(tab, scheme)`
- * puts a tab of it in that scheme.
- */
-export function useColorSchemes(env, launch = {}) {
-  const sessions = new Map();
-  after(async () => {
-    await Promise.all([...sessions.values()].map((session) => session.close()));
-  });
-  return {
-    async session(scheme) {
-      if (!IN_FIREFOX) return env.session;
-      if (!sessions.has(scheme)) sessions.set(scheme, await launchExtension({ ...launch, colorScheme: scheme }));
-      return sessions.get(scheme);
-    },
-    async apply(tab, scheme) {
-      if (!IN_FIREFOX) await tab.emulateColorScheme(scheme);
-    },
-  };
-}
-
-/**
  * Chooses radio buttons on the options page as a user would, one per setting ({ highlightDensity:
  * 'every', cardTrigger: 'click' }: the radio named after the setting with that value), and waits
  * until a fresh options page shows each stored.

@@ -121,12 +121,37 @@ async function gotoExtensionPage(page, url) {
 }
 
 /**
- * Adapts a puppeteer page to what BrowserTab drives. `setPrefs` sets browser preferences and returns
- * what they were (see `launchFirefox`): the media a tab emulates is set browser-wide, and put back
- * when the tab closes.
+ * What tabs emulate of the media features, for one browser. Firefox emulates them browser-wide
+ * (preferences, set by `setPrefs`, which returns what they were): the first change of a preference
+ * records its value before, and every recorded value is put back once the last tab that emulated
+ * closes, whatever order the tabs close in.
  */
-export function puppeteerDriver(page, setPrefs) {
-  let mediaBefore = null;
+function mediaEmulation(setPrefs) {
+  const emulating = new Set();
+  const original = {};
+  return {
+    async emulate(page, media) {
+      const prefs = {};
+      for (const [feature, value] of Object.entries(media)) {
+        if (value !== undefined) prefs[MEDIA_PREFS[feature].name] = MEDIA_PREFS[feature].values[value];
+      }
+      emulating.add(page);
+      const before = await setPrefs(prefs);
+      for (const [name, value] of Object.entries(before)) if (!(name in original)) original[name] = value;
+    },
+    async release(page) {
+      if (!emulating.delete(page) || emulating.size > 0) return;
+      const restore = { ...original };
+      for (const name of Object.keys(original)) delete original[name];
+      await setPrefs(restore);
+    },
+  };
+}
+
+/**
+ * Adapts a puppeteer page to what BrowserTab drives; `media` is the browser's `mediaEmulation`.
+ */
+export function puppeteerDriver(page, media) {
   return {
     url: () => page.url(),
     evaluate: (fn, arg) => (typeof fn === 'string' ? page.evaluate(fn) : page.evaluate(fn, arg)),
@@ -141,7 +166,7 @@ export function puppeteerDriver(page, setPrefs) {
       }
     },
     async close() {
-      if (mediaBefore) await setPrefs(mediaBefore);
+      await media.release(page);
       await page.close();
     },
     bringToFront: () => page.bringToFront(),
@@ -208,14 +233,7 @@ export function puppeteerDriver(page, setPrefs) {
       return { fileName, bytes, text: bytes.toString('utf8') };
     },
     screenshot: (options) => page.screenshot(options),
-    async emulateMedia(media) {
-      const prefs = {};
-      for (const [feature, value] of Object.entries(media)) {
-        if (value !== undefined) prefs[MEDIA_PREFS[feature].name] = MEDIA_PREFS[feature].values[value];
-      }
-      const before = await setPrefs(prefs);
-      mediaBefore = { ...before, ...mediaBefore };
-    },
+    emulateMedia: (features) => media.emulate(page, features),
     onError(report) {
       page.on('console', (message) => {
         if (message.type() === 'error') report(`console.error: ${message.text()}`);
@@ -278,9 +296,9 @@ export async function launchFirefox({
     `Starting ${FIREFOX}`,
   );
   const extensionUrl = (page) => `moz-extension://${ADDON_UUID}/${page.replace(/^\//u, '')}`;
-  const setPrefs = (values) => inBrowserWindow(browser, applyIntPrefs, values);
+  const media = mediaEmulation((values) => inBrowserWindow(browser, applyIntPrefs, values));
   const wrap = (page, tabId) =>
-    new BrowserTab({ browserName: 'firefox', page, tabId, driver: puppeteerDriver(page, setPrefs) });
+    new BrowserTab({ browserName: 'firefox', page, tabId, driver: puppeteerDriver(page, media) });
   try {
     // Firefox wants an absolute path.
     if (extension)

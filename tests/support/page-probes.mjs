@@ -3,7 +3,6 @@
 // with `evaluate`; the card helpers also use the tab's pointer).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { poll, ROOT } from './polling.mjs';
 
@@ -221,25 +220,6 @@ export function assertNotOver(box, rect, what = 'the card') {
     box.y < rect.y + rect.height &&
     rect.y < box.y + box.height;
   assert.ok(!overlaps, `${what} ${JSON.stringify(box)} covers the term ${JSON.stringify(rect)}`);
-}
-
-/**
- * Runs axe-core in the tab's top document (`context` as axe.run takes it, e.g.
- * `{ include: [{ fromShadowDom: ['mhx-explainer', '.term-card'] }] }`; the whole document by
- * default) and returns the rules it found violated, with the elements, and the rules that passed.
- * Injected through the automation protocol, so it runs in either browser and under any page CSP.
- */
-export async function accessibilityCheck(tab, context = null) {
-  if (!(await tab.evaluate(() => typeof window.axe?.run === 'function'))) {
-    const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await tab.evaluate(`${source}\n;axe.configure({ allowedOrigins: ['<same_origin>'] }); true`);
-  }
-  return tab.evaluate(
-    `axe.run(${JSON.stringify(context)} ?? document).then((results) => ({
-      violations: results.violations.map(({ id, nodes }) => ({ id, nodes: nodes.map(({ target }) => ({ target })) })),
-      passes: results.passes.map(({ id }) => ({ id })),
-    }))`,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

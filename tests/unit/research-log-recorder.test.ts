@@ -39,6 +39,7 @@ function setUp(settings: LogSettings = ON, { now = 5000 } = {}) {
     status: { ...EMPTY_LOG_STATUS } as LogStatus,
     now,
     watchers: [] as ((settings: LogSettings) => void)[],
+    pageLoadWatchers: new Set<(tabId: number) => void>(),
   };
   const services: RecorderServices = {
     database: () => db,
@@ -55,6 +56,10 @@ function setUp(settings: LogSettings = ON, { now = 5000 } = {}) {
       state.status = change(state.status);
     },
     countPageTerms: vi.fn(async () => null),
+    watchPageLoads: (onLoad) => {
+      state.pageLoadWatchers.add(onLoad);
+      return () => state.pageLoadWatchers.delete(onLoad);
+    },
     now: () => state.now,
   };
   const recorder = new ResearchLogRecorder(services);
@@ -299,6 +304,26 @@ describe('ResearchLogRecorder', () => {
         startedAt: 2000,
       },
     ]);
+  });
+
+  it('pages without highlights: a loaded page is asked for its counts, only while the reader wants them', async () => {
+    const quiet = { since: 3000, terms: { anxiety: 1 }, highlighted: false, url: 'https://quiet.org/', title: 'Q' };
+    const { recorder, services, state, change, stored } = setUp();
+    vi.mocked(services.countPageTerms).mockResolvedValue(quiet);
+    await recorder.whenReady();
+    expect(state.pageLoadWatchers.size).toBe(0);
+
+    change({ ...ON, includeUnhighlighted: true });
+    expect(state.pageLoadWatchers.size).toBe(1);
+    for (const loaded of state.pageLoadWatchers) loaded(7);
+    await vi.waitFor(() => expect(services.countPageTerms).toHaveBeenCalledWith(7), { timeout: 3000 });
+    await recorder.flush();
+    expect((await stored()).map(({ site, highlighted }) => ({ site, highlighted }))).toEqual([
+      { site: 'quiet.org', highlighted: false },
+    ]);
+
+    change({ ...ON, includeUnhighlighted: false });
+    expect(state.pageLoadWatchers.size).toBe(0);
   });
 
   it('prunes entries older than the reader keeps them, on start and when the setting changes', async () => {
