@@ -28,6 +28,8 @@ export class SampleExplainer {
   private readonly cards: CardController;
   private readonly paint: HighlightPaint;
   private hidden: readonly string[] = [];
+  /** Every occurrence, or each term once: the paragraph is one section of one page. */
+  private everyOccurrence = false;
   private scanned = false;
 
   constructor(
@@ -59,15 +61,20 @@ export class SampleExplainer {
     void this.scan();
   }
 
-  /** The reader's settings: how highlights look and how cards open; hidden terms are left out here too. */
+  /**
+   * The reader's settings: how highlights look, how many occurrences are marked and how cards open;
+   * hidden terms are left out here too.
+   */
   apply(settings: Settings): void {
     this.paint.setStyle(settings.highlightStyle);
     this.cards.setOpenDelay(settings.hoverDelayMs);
     this.cards.setTrigger(settings.cardTrigger, settings.cardTriggerKey);
     this.cards.setTextSize(settings.cardTextSize);
     const hidden = settings.hiddenTerms;
-    if (hidden.join() !== this.hidden.join()) {
+    const everyOccurrence = settings.highlightDensity === 'every';
+    if (hidden.join() !== this.hidden.join() || everyOccurrence !== this.everyOccurrence) {
       this.hidden = hidden;
+      this.everyOccurrence = everyOccurrence;
       if (this.scanned) void this.scan();
     }
   }
@@ -97,6 +104,7 @@ export class SampleExplainer {
       highlighter: this.highlighter,
       ownHostTag: `${this.options.prefix}-explainer`,
       isHidden: (termId) => hidden.has(termId),
+      placeOf: this.everyOccurrence ? null : () => this.paragraph,
       yieldToPage: async () => this.ctx.isValid,
     });
     this.scanned = true;
