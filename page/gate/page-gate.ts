@@ -7,6 +7,7 @@ import { mayBeRelevant } from '@/utils/page-relevance';
 import { DEFAULT_SETTINGS, highlightsFirstOnly, type Settings } from '@/utils/preferences';
 import { decideSite, decisionDependsOnPath, pageAddress, type SiteDecision } from '@/utils/site-rules';
 import { createTextTermCounter, type GlossarySpellings, type TermCounts } from '@/utils/text-term-counts';
+import { removeEarlierInstance } from './earlier-instance';
 import { addedText, fetchPageText, fewestCharactersRead, pageTextRoot } from './page-text';
 
 export interface PageGateOptions {
@@ -38,6 +39,7 @@ type GateJudgement = 'not-judged' | 'not-relevant' | 'may-be-relevant';
 export function runPageGate(ctx: ContentScriptContext, options: PageGateOptions): void {
   const hostTag = `${options.prefix}-explainer`;
   const highlightName = `${options.prefix}-term`;
+  removeEarlierInstance(document, { hostTag, highlights: [highlightName, `${options.prefix}-term-current`] });
   const countTerms = createTextTermCounter(options.glossary);
   const recheckInterval = options.recheckIntervalMs ?? 200;
   let settings: Settings = { ...DEFAULT_SETTINGS };

@@ -3,31 +3,29 @@
 // once keeps its mood-disorder highlights. Each fixture lists in its body's data-expect what
 // "everywhere" highlights, in document order.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
 import {
-  collectErrors,
-  highlightedRanges,
-  openTab,
+  highlightedTexts as highlightedTextList,
   poll,
   setHighlightMode,
-  useServerAndExtension,
+  test,
+  useSession,
   waitForScan,
-} from './harness.mjs';
+} from '../support/e2e.mjs';
 
 const PAGES = ['weather-bulletin.html', 'depression-economics.html', 'depression-health.html', 'great-depression.html'];
 
-const env = useServerAndExtension({ launch: { highlightMode: 'everywhere' } });
+// Every occurrence: data-expect lists each one (the default is the first in each section, decision 040).
+const env = useSession({ launch: { highlightMode: 'everywhere', preferences: { highlightDensity: 'every' } } });
 
 const expected = (page) => page.evaluate(() => document.body.dataset.expect ?? '');
-const highlightedTexts = async (page) => (await highlightedRanges(page)).map((range) => range.text).join('|');
+const highlightedTexts = async (page) => (await highlightedTextList(page)).join('|');
 
 test('everywhere: a word’s other sense, once a page uses it, holds for its bare mentions there', async () => {
   for (const name of PAGES) {
-    const { page } = await openTab(env.session, env.server.url(name));
-    const errors = collectErrors(page);
+    const page = await env.session.openTab(env.server.url(name));
     await waitForScan(page);
     assert.equal(await highlightedTexts(page), await expected(page), name);
-    assert.deepEqual(errors, [], name);
+    assert.deepEqual(page.errors, [], name);
     await page.close();
   }
 });
@@ -36,7 +34,7 @@ test('only pages about mental health: the health page is shown with its depressi
   await setHighlightMode(env.session, 'mental-health-pages');
   t.after(() => setHighlightMode(env.session, 'everywhere'));
   for (const name of PAGES) {
-    const { page } = await openTab(env.session, env.server.url(name));
+    const page = await env.session.openTab(env.server.url(name));
     await waitForScan(page);
     const shown = name === 'depression-health.html' ? await expected(page) : '';
     // Judged relevant once the pass ends: wait for the highlights to be shown, not only found.

@@ -35,7 +35,7 @@ const ROUTES = {
 
 const env = useSession({
   routes: ROUTES,
-  launch: { highlightMode: 'everywhere', highlightDensity: 'every' },
+  launch: { highlightMode: 'everywhere', preferences: { highlightDensity: 'every' } },
   plain: true,
   setUp: () => {
     // 127.0.0.1 and localhost are different sites: the frames below are cross-origin, out of process.

@@ -64,7 +64,7 @@ const FEED = html('<main id="feed"><h1>Live feed</h1></main>', {
 
 const env = useSession({
   routes: { '/feed.html': FEED },
-  launch: { highlightMode: 'everywhere', highlightDensity: 'every' },
+  launch: { highlightMode: 'everywhere', preferences: { highlightDensity: 'every' } },
   plain: true,
 });
 

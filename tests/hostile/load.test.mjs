@@ -62,7 +62,7 @@ const REWRITING = html('', {
 
 const env = useSession({
   routes: { '/huge.html': HUGE, '/many.html': MANY, '/rewriting.html': REWRITING },
-  launch: { highlightMode: 'everywhere', highlightDensity: 'every' },
+  launch: { highlightMode: 'everywhere', preferences: { highlightDensity: 'every' } },
 });
 
 const hash = (text) => createHash('sha256').update(text).digest('hex');

@@ -39,6 +39,21 @@ export function test(name, options, fn) {
 /** The page the extension opens once after it is installed (extension/first-run.ts). */
 export const FIRST_RUN_PAGE = 'welcome.html';
 
+/** What launchChromium and launchFirefox take (each ignores the other's own). */
+const LAUNCH_OPTIONS = new Set([
+  'userDataDir',
+  'extensionDir',
+  'extension',
+  'viewport',
+  'touch',
+  'locale',
+  'colorScheme',
+  'display',
+  'proxy',
+  'prefs',
+  'env',
+]);
+
 /**
  * The browser of this run with the built extension. Options both browsers take: `userDataDir`
  * (start an earlier session's profile again), `viewport`, `touch`, `locale`, `colorScheme`,
@@ -51,6 +66,12 @@ export const FIRST_RUN_PAGE = 'welcome.html';
  * before the session is handed over, so no suite takes it for a tab of its own.
  */
 export async function launchExtension({ highlightMode, preferences, firstRun, ...options } = {}) {
+  // A misspelt or misplaced option (a setting beside `preferences` rather than in it) would
+  // otherwise be dropped without a word, and the suite would test the defaults.
+  const unknown = Object.keys(options).filter((name) => !LAUNCH_OPTIONS.has(name));
+  if (unknown.length > 0) {
+    throw new Error(`launchExtension: unknown option ${unknown.join(', ')} (settings go in \`preferences\`)`);
+  }
   const session = IN_FIREFOX ? await launchFirefox(options) : await launchChromium(options);
   try {
     if (options.extension !== false && options.userDataDir === undefined && firstRun !== 'keep') {

@@ -88,12 +88,6 @@ export const OPEN_BUGS = [
     browser: 'firefox',
     bug: "Firefox's XML viewer draws its tree where no content script can reach (no shadow root, not even openOrClosedShadowRoot), so the engine highlights the document's own elements, which are not drawn: three highlights no reader can see, counted on the badge and in the popup. The engine should leave a document whose text has no layout unhighlighted",
   },
-  {
-    suite: 'faults-reload.test.mjs',
-    test: 'after an update, the new content script takes over an open page: one set of highlights, one card',
-    browser: 'firefox',
-    bug: "When the add-on is updated, reloaded or disabled, Firefox stops the old content script without letting it clean up: a card open at that moment stays on the page for good (pointer and Escape no longer close it) beside the new script's, with the old current-term highlight. The new content script should remove the card hosts and highlights it did not make when it starts",
-  },
 ];
 
 const rowOf = (rows, suite, name, browser) =>
