@@ -224,8 +224,9 @@ test('import a file, export it back byte for byte; an invalid file changes nothi
   const options = await openOptions(env.session);
   await importSettings(options, RESEARCHER_FILE);
   await options.waitFor('[role="status"]', { hasText: 'Replaced your settings with researcher.json' });
+  // The page redraws from storage as the write lands (Firefox tells it a moment after the status).
+  await poll(async () => (await options.count('table.rules tbody tr')) === 5, { message: 'the 5 imported rules' });
   assert.equal(await options.isChecked('input[name="mode"][value="everywhere"]'), true);
-  assert.equal(await options.count('table.rules tbody tr'), 5);
   await options.screenshot('options.png', { fullPage: true });
 
   // The imported rules apply: localhost is off, and so is the novel's path on 127.0.0.1.
