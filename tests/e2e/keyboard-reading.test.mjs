@@ -245,7 +245,8 @@ test('the popup lists the terms on the page; choosing one scrolls to it and open
   );
   assert.equal(current.index, firstOccurrence, 'the first occurrence is shown');
   assert.ok(current.inView, 'scrolled into view');
-  assert.equal(await cardTitle(page), 'Psychedelic integration');
+  // The card is drawn once its script has loaded, a moment after the term is marked current.
+  assert.equal(await poll(() => cardTitle(page), { message: 'the card to be drawn' }), 'Psychedelic integration');
   assertNoErrors(popup);
   await popup.close();
   await page.close();

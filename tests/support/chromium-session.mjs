@@ -79,7 +79,7 @@ export function playwrightDriver(page) {
     tap: (x, y) => page.touchscreen.tap(x, y),
     setInputFile: (selector, file) => page.locator(selector).setInputFiles(file),
     async captureDownload(action) {
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), action()]);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), action()]);
       const bytes = await readFile(await download.path());
       return { fileName: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
     },

@@ -227,7 +227,8 @@ export function puppeteerDriver(page, media) {
       await action();
       const { fileName, base64 } = await poll(
         () => page.evaluate(() => (window.mhxTestDownloads.length > 0 ? window.mhxTestDownloads.shift() : null)),
-        { message: 'the page to save a file' },
+        // A file the page builds in a worker may take a while on a busy machine.
+        { timeout: 30_000, message: 'the page to save a file' },
       );
       const bytes = Buffer.from(base64, 'base64');
       return { fileName, bytes, text: bytes.toString('utf8') };
