@@ -114,6 +114,14 @@ export class PageExplainer {
     });
   }
 
+  /**
+   * The page-world signals (injected where the engine runs) are in place: a page made an editor
+   * before they could announce it is read as one now (its highlights go).
+   */
+  pageSignalsReady(): void {
+    if (this.active && document.designMode === 'on') this.rescanAll();
+  }
+
   enable(): void {
     if (this.active) return;
     this.active = true;

@@ -18,11 +18,6 @@ import type { ExplainerEngine, ExplainerEngineStart } from './engine-module';
 export function startPageEngine(ctx: ContentScriptContext, start: ExplainerEngineStart): ExplainerEngine {
   // From the content script's start to the engine's, for `npm run bench` (the gate's share of the first highlight's wait).
   performance.measure(`${start.prefix}:engine`, { start: start.startedAt, end: performance.now() });
-  // Shadow roots attached and design mode switched are announced from the page's own world
-  // (entrypoints/mhx-page-signals.ts), put there now, only in pages the engine runs in; until it has
-  // run, the scan finds the roots already attached. A sandboxed page (an opaque origin: "null") may
-  // not run scripts, and would log that it refused this one.
-  if (self.origin !== 'null') injectScript('/mhx-page-signals.js').catch(() => {});
   // Only the matcher: what the cards say comes with the card script, the first time one is wanted.
   const matcher = createTermMatcher(compiledGlossary);
   let settings: Settings = { ...DEFAULT_SETTINGS };
@@ -72,6 +67,18 @@ export function startPageEngine(ctx: ContentScriptContext, start: ExplainerEngin
       firstPassDone();
     },
   });
+
+  // Shadow roots attached and design mode switched are announced from the page's own world
+  // (entrypoints/mhx-page-signals.ts), put there now, only in pages the engine runs in; until it has
+  // run, the scan finds the roots already attached, and once it has, a page already
+  // made an editor is read as one. A sandboxed page (an opaque origin: "null") may
+  // not run scripts, and would log that it refused this one.
+  if (self.origin !== 'null') {
+    injectScript('/mhx-page-signals.js').then(
+      () => explainer.pageSignalsReady(),
+      () => {},
+    );
+  }
 
   // A page leaving (or entering the back-forward cache) takes its count off the badge; back, it puts it again.
   ctx.addEventListener(window, 'pagehide', () => {
