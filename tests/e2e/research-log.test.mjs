@@ -516,7 +516,9 @@ test('a log kept by the previous release (schema 1) is migrated when first opene
     );
     assert.equal(schema.version, 20, "Dexie's version 2");
     assert.equal(schema.withDay, 3, 'every visit has its day');
-    assert.ok(schema.days >= 1 && schema.days <= 2, `a record for each day (${schema.days})`);
+    // The visits' calendar days in the local time zone (the browser's is this machine's): 2 or 3 by the hour.
+    const days = new Set(old.map(({ startedAt }) => new Date(startedAt).toDateString())).size;
+    assert.equal(schema.days, days, 'a record for each day');
     // Another order, from the worker, and the export: the same three visits.
     await migrated.click('.visits-table th:last-child .sort');
     await migrated.waitFor('.visits-table th:last-child[aria-sort="descending"]', { state: 'attached' });
