@@ -115,7 +115,11 @@ export function PopupApp({ parts, glossary, services }: PopupAppProps) {
         <SaveNoticeView notice={notice} />
         <HelpNow settings={settings} uiLanguage={services.uiLanguage?.() ?? ''} onOpenOptions={services.openOptions} />
       </header>
-      {page?.enabled && <PageTerms termCounts={page.termCounts} glossary={glossary} onShow={services.showTerm} />}
+      {/* Only under a header that is complete: shown before the settings, the list would move down
+          when they fill the header in, under a pointer already on its way to a term. */}
+      {page?.enabled && settings && (
+        <PageTerms termCounts={page.termCounts} glossary={glossary} onShow={services.showTerm} />
+      )}
       <SearchPanel search={search} onSelect={setTarget} />
       <div class="reader-links">
         <button type="button" class="link" onClick={() => services.openReader(target ?? '')}>

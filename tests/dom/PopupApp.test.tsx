@@ -125,6 +125,22 @@ describe('PopupApp', () => {
     expect(services.showTerm).toHaveBeenCalledWith('ketamine');
   });
 
+  it('lists the page’s terms only once the header above them is complete, so they do not move under the pointer', async () => {
+    let settingsArrive: (settings: Settings) => void = () => {};
+    const services = {
+      ...servicesFor(articlePage),
+      loadSettings: () => new Promise<Settings>((resolve) => (settingsArrive = resolve)),
+    };
+    render(<PopupApp parts={series} glossary={glossary} services={services} />);
+    expect(await screen.findByText('Looking at this page…')).toBeTruthy();
+    // The page has answered; the settings have not: no list yet.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('button', { name: /^Ketamine\b/u })).toBeNull();
+    settingsArrive({ ...DEFAULT_SETTINGS, mode: 'everywhere' });
+    expect(await screen.findByRole('button', { name: /^Ketamine\b/u })).toBeTruthy();
+    expect(screen.getByRole('switch')).toBeTruthy();
+  });
+
   it('says so on pages where it cannot run', async () => {
     render(<PopupApp parts={series} glossary={glossary} services={servicesFor(null)} />);
     expect(await screen.findByText('Highlighting is not available on this page.')).toBeTruthy();

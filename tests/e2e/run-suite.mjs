@@ -3,8 +3,8 @@
 //   node tests/e2e/run-suite.mjs --browser firefox     … in Firefox; `--browser all`: Chromium, then Firefox
 //   node tests/e2e/run-suite.mjs popup switch          only the files whose name holds one of the words
 //   node tests/e2e/run-suite.mjs --suite hostile       tests/hostile instead of tests/e2e
-// One test: add node's --test-name-pattern through NODE_OPTIONS, e.g.
-//   NODE_OPTIONS='--test-name-pattern=zoom' node tests/e2e/run-suite.mjs --browser all card-popover
+//   node tests/e2e/run-suite.mjs --name 'wraps round' keyboard-reading
+//                                                      only the tests whose name matches (a regular expression)
 // Needs the built extension (`npm run build`). MHX_FIREFOX and MHX_CHROMIUM point at other browsers.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -19,6 +19,8 @@ const option = (name, fallback) => {
 };
 const suite = option('--suite', 'e2e');
 const browserOption = option('--browser', 'chromium');
+// Node 20 refuses --test-name-pattern in NODE_OPTIONS, so the pattern is passed on the command line.
+const namePattern = option('--name', null);
 const browsers = browserOption === 'all' ? ['chromium', 'firefox'] : [browserOption];
 if (!browsers.every((name) => name === 'chromium' || name === 'firefox')) {
   console.error(`--browser must be chromium, firefox or all, not ${browserOption}`);
@@ -74,7 +76,14 @@ for (const browser of browsers) {
   // The tap reporter ends with node's "# pass N / # fail N" summary whether or not stdout is a terminal.
   const run = spawnSync(
     process.execPath,
-    ['--test', '--test-concurrency=1', '--test-timeout=300000', '--test-reporter=tap', ...files],
+    [
+      '--test',
+      '--test-concurrency=1',
+      '--test-timeout=300000',
+      '--test-reporter=tap',
+      ...(namePattern ? [`--test-name-pattern=${namePattern}`] : []),
+      ...files,
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, MHX_BROWSER: browser } },
   );
   if (run.status !== 0) failed = true;

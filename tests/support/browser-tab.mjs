@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { poll, ROOT } from './polling.mjs';
+import { poll, ROOT, sleep } from './polling.mjs';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
 
@@ -279,6 +279,15 @@ export class BrowserTab extends PageDocument {
   /** Scrolls the element into view (if it is not) and returns its box's middle. */
   async middleOf(selector, { hasText } = {}) {
     let { box } = await this.waitFor(selector, { hasText });
+    // Stable first, as Playwright's actionability checks ask: the same box twice in a row, so a late
+    // render that moves the element (a popup's header filling in) cannot turn the click into one on
+    // whatever moved into its place.
+    for (let look = 0; look < 40; look++) {
+      await sleep(STABLE_INTERVAL_MS);
+      const { box: now } = await this.waitFor(selector, { hasText });
+      if (now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height) break;
+      box = now;
+    }
     const viewport = await this.viewport();
     if (box.y < 0 || box.y + box.height > viewport.height || box.x < 0 || box.x + box.width > viewport.width) {
       const filter = { selector, hasText: textFilter(hasText), scroll: true };
@@ -416,6 +425,9 @@ export function newTabId(tabIds, before) {
     { message: 'the new tab to show up in the extension’s tabs' },
   );
 }
+
+/** How long an element's box must stay put before the pointer goes to it. */
+const STABLE_INTERVAL_MS = 50;
 
 /** The popup's size in the browser's toolbar, for a popup opened as a tab. */
 const POPUP_VIEWPORT = { width: 400, height: 600 };

@@ -3,7 +3,7 @@
 // written once and runs in both browsers (`node tests/e2e/run-suite.mjs --browser all`); where a
 // browser cannot do what a test asks, known-differences.mjs says so by name.
 import path from 'node:path';
-import { after, before, test as nodeTest } from 'node:test';
+import { after, afterEach, before, test as nodeTest } from 'node:test';
 import { launchChromium, startVirtualDisplay } from './chromium-session.mjs';
 import { launchFirefox } from './firefox-session.mjs';
 import { startServer } from './fixture-server.mjs';
@@ -246,6 +246,11 @@ export function useSession({ routes, launch = {}, plain = false, setUp } = {}) {
     env.session = await launchExtension(options);
     if (plain) env.plain = await launchPlain();
     await setUp?.(env);
+  });
+  // Firefox emulates media features for the whole browser: a test that fails before it closes its
+  // tab must not leave the next one in the dark.
+  afterEach(async () => {
+    await env.session?.endTest?.();
   });
   after(async () => {
     await Promise.all([env.session?.close(), env.plain?.close()]);

@@ -20,8 +20,16 @@ const LAUNCH_TIMEOUT_MS = 60_000;
 
 /** The preferences behind `emulateMedia` (Firefox has no per-page emulation of media features over BiDi). */
 const MEDIA_PREFS = {
-  colorScheme: { name: 'layout.css.prefers-color-scheme.content-override', values: { dark: 0, light: 1 } },
-  reducedMotion: { name: 'ui.prefersReducedMotion', values: { 'no-preference': 0, reduce: 1 } },
+  colorScheme: {
+    name: 'layout.css.prefers-color-scheme.content-override',
+    query: 'prefers-color-scheme',
+    values: { dark: 0, light: 1 },
+  },
+  reducedMotion: {
+    name: 'ui.prefersReducedMotion',
+    query: 'prefers-reduced-motion',
+    values: { 'no-preference': 0, reduce: 1 },
+  },
 };
 
 /**
@@ -138,9 +146,24 @@ function mediaEmulation(setPrefs) {
       emulating.add(page);
       const before = await setPrefs(prefs);
       for (const [name, value] of Object.entries(before)) if (!(name in original)) original[name] = value;
+      // A preference reaches the page's process a moment later: resolve once its media queries see it,
+      // as Chromium's emulation does, so a style read next is the emulated one.
+      const queries = Object.entries(media)
+        .filter(([, value]) => value !== undefined)
+        .map(([feature, value]) => `(${MEDIA_PREFS[feature].query}: ${value})`);
+      await poll(() => page.evaluate((list) => list.every((query) => matchMedia(query).matches), queries), {
+        timeout: 5_000,
+        message: `the page to see ${queries.join(' and ')}`,
+      });
     },
     async release(page) {
       if (!emulating.delete(page) || emulating.size > 0) return;
+      await this.releaseAll();
+    },
+    /** Back to the browser's own media features, whichever tabs still emulate (a test that failed may not have closed its own). */
+    async releaseAll() {
+      emulating.clear();
+      if (Object.keys(original).length === 0) return;
       const restore = { ...original };
       for (const name of Object.keys(original)) delete original[name];
       await setPrefs(restore);
@@ -399,6 +422,9 @@ export async function launchFirefox({
             .filter((page) => page !== controlPage)
             .map((page) => page.evaluate(() => location.href).catch(() => page.url())),
         ),
+
+      /** After each test: media features emulated browser-wide do not outlast it. */
+      endTest: () => media.releaseAll(),
 
       async close({ keepProfile = false } = {}) {
         await within(browser.close(), 30_000, 'Closing Firefox').catch(() => browser.process()?.kill('SIGKILL'));
