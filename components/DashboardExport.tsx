@@ -15,6 +15,7 @@ import {
 } from '@/utils/research-log-export';
 import type { SiteItem } from '@/utils/research-log-summary';
 import type { VisitRecord } from '@/utils/research-log-visits';
+import { SiteFinder, sitesMatching } from './SiteFinder';
 
 const TYPES: Readonly<Record<ExportFormat, string>> = { csv: 'text/csv', json: 'application/json' };
 /** Sites listed in the preview at once; a filter finds the others. */
@@ -129,8 +130,7 @@ export function DashboardExport({
     );
   }
 
-  const needle = siteFilter.trim().toLowerCase();
-  const listed = (needle === '' ? sites : sites.filter((site) => site.name.includes(needle))).slice(0, SITES_LISTED);
+  const listed = sitesMatching(sites, siteFilter).slice(0, SITES_LISTED);
   const toggle = (site: string, keep: boolean) => {
     const next = new Set(dropped);
     if (keep) next.delete(site);
@@ -181,16 +181,7 @@ export function DashboardExport({
         <legend>Sites in the file</legend>
         <p class="muted">Clear a site to leave it out.</p>
         {sites.length > SITES_LISTED && (
-          <p>
-            <label for="export-site-filter">Find a site</label>{' '}
-            <input
-              id="export-site-filter"
-              type="search"
-              autocomplete="off"
-              value={siteFilter}
-              onInput={(event) => setSiteFilter(event.currentTarget.value)}
-            />
-          </p>
+          <SiteFinder id="export-site-filter" value={siteFilter} onChange={setSiteFilter} />
         )}
         <p class="export-site-tools">
           <button type="button" onClick={() => setDropped(new Set())}>

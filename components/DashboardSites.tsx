@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CountedItem } from '@/utils/research-log-summary';
+import { SiteFinder, sitesMatching } from './SiteFinder';
 
 /** Sites listed at once; a filter finds the others. */
 const SITES_SHOWN = 100;
@@ -17,26 +18,18 @@ export function DashboardSites({
 }) {
   const [asking, setAsking] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
-  const needle = filter.trim().toLowerCase();
-  const matching = needle === '' ? sites : sites.filter((site) => site.name.includes(needle));
+  const matching = sitesMatching(sites, filter);
   const shown = matching.slice(0, SITES_SHOWN);
 
   return (
     <div class="sites">
       {sites.length > SITES_SHOWN && (
-        <p>
-          <label for="sites-filter">Find a site</label>{' '}
-          <input
-            id="sites-filter"
-            type="search"
-            autocomplete="off"
-            value={filter}
-            onInput={(event) => setFilter(event.currentTarget.value)}
-          />{' '}
+        <SiteFinder id="sites-filter" value={filter} onChange={setFilter}>
+          {' '}
           <span class="muted">
             {Math.min(matching.length, SITES_SHOWN).toLocaleString()} of {matching.length.toLocaleString()} shown
           </span>
-        </p>
+        </SiteFinder>
       )}
       <div class="table-scroll">
         <table class="data-table sites-table">

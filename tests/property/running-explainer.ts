@@ -75,19 +75,30 @@ export class RunningExplainer {
   }
 }
 
-/** A fresh scan of `root` the way the scanner is driven in production, with every term and where it is. */
-export async function freshScan(root: Node): Promise<{ termId: string; range: Range }[]> {
-  const highlighter = new TermHighlighter('property-fresh-scan');
+/** A scan of `root` the way the scanner is driven in production, into a highlighter of its own. */
+async function scanAfresh(root: Node, name: string, withSenses: boolean): Promise<TermHighlighter> {
+  const highlighter = new TermHighlighter(name);
   await scanForTerms([root], {
     matcher,
     highlighter,
     ownHostTag: OWN_HOST_TAG,
     yieldToPage: async () => true,
     sliceMs: 0,
+    ...(withSenses ? { onOtherSense: (termId: string, node: Text) => highlighter.addOtherSense(termId, node) } : {}),
   });
-  const terms = [...highlighter].map(({ termId, range }) => ({ termId, range }));
+  return highlighter;
+}
+
+/** Each term the highlighter holds and where it is, with the highlighter disposed of. */
+function takeTerms(highlighter: TermHighlighter, shown: (termId: string) => boolean = () => true) {
+  const terms = [...highlighter].filter(({ termId }) => shown(termId)).map(({ termId, range }) => ({ termId, range }));
   highlighter.dispose();
   return terms;
+}
+
+/** A fresh scan of `root` the way the scanner is driven in production, with every term and where it is. */
+export async function freshScan(root: Node): Promise<{ termId: string; range: Range }[]> {
+  return takeTerms(await scanAfresh(root, 'property-fresh-scan', false));
 }
 
 /**
@@ -95,22 +106,10 @@ export async function freshScan(root: Node): Promise<{ termId: string; range: Ra
  * given the sense the page gives it (one sense per page); the terms it shows.
  */
 export async function freshPass(root: Node): Promise<{ termId: string; range: Range }[]> {
-  const highlighter = new TermHighlighter('property-fresh-pass');
-  await scanForTerms([root], {
-    matcher,
-    highlighter,
-    ownHostTag: OWN_HOST_TAG,
-    yieldToPage: async () => true,
-    sliceMs: 0,
-    onOtherSense: (termId, node) => highlighter.addOtherSense(termId, node),
-  });
+  const highlighter = await scanAfresh(root, 'property-fresh-pass', true);
   const page = { termCounts: highlighter.allTermCounts(), otherSense: highlighter.otherSenseCounts() };
   const inOtherSense = termsInOtherSense(page, senses, () => root.textContent ?? '');
-  const terms = [...highlighter]
-    .filter(({ termId }) => !inOtherSense.has(termId))
-    .map(({ termId, range }) => ({ termId, range }));
-  highlighter.dispose();
-  return terms;
+  return takeTerms(highlighter, (termId) => !inOtherSense.has(termId));
 }
 
 export function countsOf(terms: readonly { termId: string }[]): Record<string, number> {
