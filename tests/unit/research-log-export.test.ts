@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   buildExport,
@@ -29,34 +30,10 @@ const visit = (change: Partial<VisitRecord>): VisitRecord => ({
 
 const keep: ExportChoices = { droppedSites: new Set(), hashedSites: null };
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF inside quotes): the test's own reader. */
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF inside quotes) with a reader of its own, not ours. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  expect(field, 'the file ends with CRLF').toBe('');
-  return rows;
+  expect(text.endsWith('\r\n'), 'the file ends with CRLF').toBe(true);
+  return parse(text, { record_delimiter: '\r\n' });
 }
 
 describe('csvField (RFC 4180)', () => {
