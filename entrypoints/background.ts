@@ -5,7 +5,7 @@ import { pauseSite, setTermHidden, undoSitePause } from '@/extension/card-contro
 import { openFirstRunPage } from '@/extension/first-run';
 import { onMessage } from '@/extension/messages';
 import { researchLogRecorder } from '@/extension/research-log-recorder';
-import { migrateSettings } from '@/extension/settings';
+import { keepUnpackedRules, migrateSettings } from '@/extension/settings';
 import { activeTabId, createSiteSwitchMenu, flipSiteSwitchInTab } from '@/extension/site-switch-in-tab';
 import { forwardTermStep } from '@/extension/term-step-forwarding';
 import { cleanTermCounts, sumCounts } from '@/utils/research-log-visits';
@@ -14,6 +14,8 @@ import { SITE_SWITCH_COMMAND, SITE_SWITCH_MENU_ID, SITE_SWITCH_TITLE } from '@/u
 export default defineBackground(() => {
   // Settings migration, the site switch (command and menu), the toolbar badge.
   void migrateSettings();
+  // Pages read the rules from an unpacked copy when it is current: no inflating on every page.
+  keepUnpackedRules();
   browser.runtime.onInstalled.addListener(({ reason }) => void openFirstRunPage(reason));
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command === SITE_SWITCH_COMMAND) await flipSiteSwitchInTab(tab?.id ?? (await activeTabId()));

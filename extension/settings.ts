@@ -61,6 +61,23 @@ export const MAX_SYNC_SHARDS = 11;
 const shardKey = (index: number) => `${RULES_KEY}.${index}`;
 const SHARD_KEYS = Array.from({ length: MAX_SYNC_SHARDS - 1 }, (_, index) => shardKey(index + 1));
 const KEYS = [PREFERENCES_KEY, RULES_KEY, ...SHARD_KEYS];
+/**
+ * storage.local only: the rules unpacked, beside the packed text they came from, kept by the
+ * background (`keepUnpackedRules`). Every page reads the settings, and inflating the packed rules
+ * costs a page's start more than the rest of its reading; a reader whose packed text is exactly the
+ * copy's takes the copy's lines instead. The packed rules stay the truth: a copy that does not match
+ * them is ignored, and a missing one only costs the inflating. Not a settings key: writing it
+ * reloads no one's settings.
+ */
+const UNPACKED_RULES_KEY = 'siteRulesUnpacked';
+const KEYS_BY_AREA: Record<SettingsArea, string[]> = { sync: KEYS, local: [...KEYS, UNPACKED_RULES_KEY] };
+
+interface UnpackedRules {
+  /** The packed shards they were read from, in order, one per line (base64 has no line breaks). */
+  packed: string;
+  /** The rules read from them, as rule lines (utils/rule-lines). */
+  lines: string;
+}
 
 interface RulesHead {
   savedAt: number;
@@ -79,7 +96,7 @@ function area(name: SettingsArea) {
 
 async function snapshotOf(name: SettingsArea): Promise<Snapshot> {
   try {
-    return await area(name).get(KEYS);
+    return await area(name).get(KEYS_BY_AREA[name]);
   } catch {
     return {};
   }
@@ -104,15 +121,32 @@ async function rulesInShard(data: unknown): Promise<SiteRule[]> {
   return decodeRuleLines(complete ? text : text.slice(0, text.lastIndexOf('\n') + 1));
 }
 
-async function rulesFrom(snapshot: Snapshot): Promise<SiteRule[]> {
+/** The packed shards of version 2 rules, one per line; null for no rules, or rules of the first release. */
+function packedRulesOf(snapshot: Snapshot): string[] | null {
   const head = snapshot[RULES_KEY];
-  if (Array.isArray(head)) return readableSiteRules(head);
-  if (typeof head !== 'object' || head === null) return [];
+  if (typeof head !== 'object' || head === null || Array.isArray(head)) return null;
   const { data, shards } = head as Partial<Record<keyof RulesHead, unknown>>;
   const count =
     typeof shards === 'number' && Number.isInteger(shards) ? Math.min(Math.max(shards, 1), MAX_SYNC_SHARDS) : 1;
   const parts = [data, ...SHARD_KEYS.slice(0, count - 1).map((key) => snapshot[key])];
-  return uniqueRules((await Promise.all(parts.map(rulesInShard))).flat());
+  return parts.map((part) => (typeof part === 'string' ? part : ''));
+}
+
+function unpackedFor(copy: unknown, packed: string): UnpackedRules | null {
+  if (typeof copy !== 'object' || copy === null) return null;
+  const { packed: from, lines } = copy as Partial<Record<keyof UnpackedRules, unknown>>;
+  return from === packed && typeof lines === 'string' ? { packed, lines } : null;
+}
+
+/** The rules of `snapshot`, from `unpacked` (storage.local's copy) when it was made from exactly these shards. */
+async function rulesFrom(snapshot: Snapshot, unpacked?: unknown): Promise<SiteRule[]> {
+  const head = snapshot[RULES_KEY];
+  if (Array.isArray(head)) return readableSiteRules(head);
+  const shards = packedRulesOf(snapshot);
+  if (shards === null) return [];
+  const copy = unpackedFor(unpacked, shards.join('\n'));
+  if (copy) return uniqueRules(decodeRuleLines(copy.lines));
+  return uniqueRules((await Promise.all(shards.map(rulesInShard))).flat());
 }
 
 async function settingsFrom(sync: Snapshot, local: Snapshot): Promise<StoredSettings> {
@@ -122,7 +156,7 @@ async function settingsFrom(sync: Snapshot, local: Snapshot): Promise<StoredSett
   const rulesIn = newer(sync, local, RULES_KEY);
   let rules: SiteRule[] = [];
   try {
-    rules = await rulesFrom(rulesIn === 'sync' ? sync : local);
+    rules = await rulesFrom(rulesIn === 'sync' ? sync : local, local[UNPACKED_RULES_KEY]);
   } catch {
     // Unreadable beyond repair: no rules, never an exception.
   }
@@ -159,6 +193,49 @@ export function watchSettings(onChange: (stored: StoredSettings) => void): () =>
     });
   };
   browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Brings storage.local's unpacked copy of the rules up to date with the packed rules readers take.
+ * Never throws: the copy only saves readers time.
+ */
+export async function refreshUnpackedRules(): Promise<void> {
+  try {
+    const [sync, local] = await Promise.all([snapshotOf('sync'), snapshotOf('local')]);
+    const source = newer(sync, local, RULES_KEY) === 'sync' ? sync : local;
+    const shards = packedRulesOf(source);
+    // Nothing to inflate: no rules, an empty list, or the first release's plain array.
+    if (shards === null || shards.every((shard) => shard === '')) {
+      if (local[UNPACKED_RULES_KEY] != null) await area('local').remove(UNPACKED_RULES_KEY);
+      return;
+    }
+    const packed = shards.join('\n');
+    if (unpackedFor(local[UNPACKED_RULES_KEY], packed)) return;
+    const rules = await rulesFrom(source);
+    await area('local').set({
+      [UNPACKED_RULES_KEY]: { packed, lines: encodeRuleLines(rules) } satisfies UnpackedRules,
+    });
+  } catch {
+    // Local storage full or unavailable: readers inflate the rules themselves.
+  }
+}
+
+/**
+ * Keeps the unpacked copy of the rules current (in the background): now, and after every change to
+ * the rules in either area, one refresh after another so the last change is the one kept.
+ */
+export function keepUnpackedRules(): () => void {
+  let queue = Promise.resolve();
+  const refresh = () => {
+    queue = queue.then(refreshUnpackedRules);
+  };
+  const listener = (changes: Record<string, unknown>, areaName: string) => {
+    if (areaName !== 'sync' && areaName !== 'local') return;
+    if (Object.keys(changes).some((key) => key === RULES_KEY || key.startsWith(`${RULES_KEY}.`))) refresh();
+  };
+  browser.storage.onChanged.addListener(listener);
+  refresh();
   return () => browser.storage.onChanged.removeListener(listener);
 }
 

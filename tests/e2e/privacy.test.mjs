@@ -178,10 +178,14 @@ test('using every feature sends nothing anywhere and keeps page text in the tab'
     'the site switch stored a setting',
   );
   // Settings only (README, "Privacy"): rules and preferences in sync or local storage, in local
-  // storage also when the first-run page was shown (a date, so that it opens once), and in session
+  // storage also the rules' unpacked copy and when the first-run page was shown (a date, so that it
+  // opens once), and in session
   // storage (memory, gone when the browser closes) the badge's term count per tab.
   for (const area of ['sync', 'local']) {
-    const allowed = area === 'local' ? /^(preferences|siteRules)\b|^firstRunShownAt$/u : /^(preferences|siteRules)\b/u;
+    const allowed =
+      area === 'local'
+        ? /^(preferences|siteRules)\b|^siteRulesUnpacked$|^firstRunShownAt$/u
+        : /^(preferences|siteRules)\b/u;
     for (const key of audit.keys[area]) assert.match(key, allowed, `${area} storage: ${key}`);
   }
   for (const [key, value] of Object.entries(audit.stored.session)) {

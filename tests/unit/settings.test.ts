@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import * as deflate from '@/extension/deflate';
 import {
+  keepUnpackedRules,
   loadSettings,
   MAX_SYNC_SHARDS,
   packRules,
+  refreshUnpackedRules,
   replaceRules,
   type StoredSettings,
   updatePreferences,
@@ -323,6 +326,78 @@ describe('settings in storage', () => {
       await replaceRules([]);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(seen).toHaveLength(count);
+    });
+  });
+
+  describe('the unpacked copy of the rules', { timeout: 30_000 }, () => {
+    const unpacked = async () => (await fakeBrowser.storage.local.get('siteRulesUnpacked')).siteRulesUnpacked;
+
+    it('is written from the packed rules, and readers then read it without inflating anything', async () => {
+      const rules = randomRules(3_000, 7);
+      await replaceRules(rules);
+      await refreshUnpackedRules();
+      expect(await unpacked()).toMatchObject({ lines: expect.stringContaining('\n') });
+      const inflate = vi.spyOn(deflate, 'inflateFromBase64');
+      expect((await loadSettings()).settings.rules).toEqual(rules);
+      expect(inflate).not.toHaveBeenCalled();
+    });
+
+    it('is ignored unless it was made from exactly the packed rules readers take', async () => {
+      await replaceRules(someRules);
+      await refreshUnpackedRules();
+      const copy = (await unpacked()) as { packed: string; lines: string };
+      // A copy that says something else than the packed rules it names is read: it is theirs.
+      await fakeBrowser.storage.local.set({ siteRulesUnpacked: { ...copy, lines: '-d other.example' } });
+      expect((await loadSettings()).settings.rules).toEqual([
+        { scope: 'domain', pattern: 'other.example', enabled: false },
+      ]);
+      // Rules changed since (on another computer, say) and a copy not yet refreshed: the packed rules win.
+      const changed: SiteRule[] = [{ scope: 'domain', pattern: 'changed.example', enabled: false }];
+      await replaceRules(changed);
+      expect((await loadSettings()).settings.rules).toEqual(changed);
+      // Damaged copies are ignored too.
+      for (const damaged of [null, 'text', { packed: 1, lines: 2 }, { lines: '-d x.example' }]) {
+        await fakeBrowser.storage.local.set({ siteRulesUnpacked: damaged });
+        expect((await loadSettings()).settings.rules).toEqual(changed);
+      }
+    });
+
+    it('follows the rules in both areas, and goes when there are none', async () => {
+      const stop = keepUnpackedRules();
+      try {
+        await replaceRules(someRules);
+        await vi.waitFor(async () => expect(await unpacked()).toBeDefined());
+        const later: SiteRule[] = [...someRules, { scope: 'path', pattern: 'news.example/health/', enabled: true }];
+        await replaceRules(later);
+        await vi.waitFor(async () =>
+          expect((await unpacked()) as { lines: string }).toMatchObject({
+            lines: expect.stringContaining('news.example'),
+          }),
+        );
+        const inflate = vi.spyOn(deflate, 'inflateFromBase64');
+        expect((await loadSettings()).settings.rules).toEqual(later);
+        expect(inflate).not.toHaveBeenCalled();
+        await replaceRules([]);
+        await vi.waitFor(async () => expect(await unpacked()).toBeUndefined());
+      } finally {
+        stop();
+      }
+    });
+
+    it('is no setting: writing it reloads no one’s settings', async () => {
+      const seen: StoredSettings[] = [];
+      const unwatch = watchSettings((stored) => seen.push(stored));
+      await fakeBrowser.storage.local.set({ siteRulesUnpacked: { packed: 'x', lines: '' } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      unwatch();
+      expect(seen).toEqual([]);
+    });
+
+    it('a local storage that refuses it costs nothing but the inflating', async () => {
+      await replaceRules(someRules);
+      vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+      await expect(refreshUnpackedRules()).resolves.toBeUndefined();
+      expect((await loadSettings()).settings.rules).toEqual(someRules);
     });
   });
 });
