@@ -255,3 +255,116 @@ function outermost(list) {
   }
   return kept;
 }
+
+/**
+ * Loads `url` in a new tab with a trace and a CPU profile until its script time has settled, and
+ * returns the renderer main thread's tasks over `overMs` (wall): when they began on the page's clock,
+ * their wall and thread time, whether the extension's code or the page's own work ran in them, self
+ * time per trace event and per extension function (from the profile), and the page's mhx: marks.
+ * For bench/attribute-long-tasks.mjs.
+ */
+export async function traceLoad(session, url, { overMs = 50 } = {}) {
+  const page = await session.context.newPage();
+  try {
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+    await cdp.send('Profiler.start');
+    const events = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: [...TRACE_CATEGORIES, 'blink.user_timing', 'v8.execute', 'blink'] },
+      transferMode: 'ReportEvents',
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    let last = -1;
+    let quietSince = Date.now();
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      const { ScriptDuration } = await metricsOf(cdp);
+      if (ScriptDuration !== last) {
+        last = ScriptDuration;
+        quietSince = Date.now();
+      } else if (Date.now() - quietSince >= QUIET_MS) break;
+    }
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.send('Tracing.end');
+    await traced;
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntries()
+        .filter((entry) => entry.name.startsWith('mhx:'))
+        .map((entry) => ({ name: entry.name, startTime: entry.startTime, duration: entry.duration })),
+    );
+    return { longTasks: describeLongTasks(events, profile, url, overMs * 1000), marks };
+  } finally {
+    await page.close();
+  }
+}
+
+function describeLongTasks(events, profile, url, overUs) {
+  const navigation = events.find(
+    (event) => event.name === 'navigationStart' && event.args?.data?.documentLoaderURL === url,
+  );
+  const key = navigation ? `${navigation.pid}:${navigation.tid}` : null;
+  const thread = events
+    .filter((event) => event.ph === 'X' && `${event.pid}:${event.tid}` === key)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Self time of each event: its duration less that of the events directly inside it.
+  const selfOf = new Map();
+  const stack = [];
+  for (const event of thread) {
+    while (stack.length > 0 && stack.at(-1).ts + stack.at(-1).dur <= event.ts) stack.pop();
+    selfOf.set(event, event.dur);
+    const parent = stack.at(-1);
+    if (parent) selfOf.set(parent, selfOf.get(parent) - Math.min(event.dur, parent.ts + parent.dur - event.ts));
+    stack.push(event);
+  }
+  const byId = new Map((profile?.nodes ?? []).map((node) => [node.id, node]));
+  const parents = new Map();
+  for (const node of profile?.nodes ?? []) for (const child of node.children ?? []) parents.set(child, node.id);
+  const extensionFrame = (id) => {
+    for (let current = id; current !== undefined; current = parents.get(current)) {
+      const { callFrame } = byId.get(current);
+      if (callFrame.url.startsWith('chrome-extension://')) {
+        return `${callFrame.functionName || '(anonymous)'} ${callFrame.url.split('/').pop()}:${callFrame.lineNumber}:${callFrame.columnNumber}`;
+      }
+    }
+    return null;
+  };
+  const samples = [];
+  let time = profile?.startTime ?? 0;
+  for (let index = 0; index < (profile?.samples.length ?? 0); index++) {
+    time += profile.timeDeltas[index];
+    samples.push({ time, delta: profile.timeDeltas[index + 1] ?? 0, id: profile.samples[index] });
+  }
+  const tasks = outermost(thread.filter((event) => TOP_LEVEL_EVENTS.has(event.name)));
+  const origin = navigation?.ts ?? 0;
+  return tasks
+    .filter((task) => task.dur > overUs)
+    .map((task) => {
+      const inside = thread.filter((event) => event.ts >= task.ts && event.ts + event.dur <= task.ts + task.dur);
+      const self = new Map();
+      for (const event of inside) {
+        const label = event.args?.data?.url ? `${event.name} ${event.args.data.url.split('/').pop()}` : event.name;
+        self.set(label, (self.get(label) ?? 0) + selfOf.get(event) / 1000);
+      }
+      const functions = new Map();
+      for (const sample of samples) {
+        if (sample.time < task.ts || sample.time > task.ts + task.dur) continue;
+        const frame = extensionFrame(sample.id);
+        if (frame) functions.set(frame, (functions.get(frame) ?? 0) + sample.delta / 1000);
+      }
+      return {
+        at: (task.ts - origin) / 1000,
+        wall: task.dur / 1000,
+        cpu: (task.tdur ?? task.dur) / 1000,
+        extension: inside.some(namesExtension) || functions.size > 0,
+        page: inside.some(namesPage),
+        selfTimes: [...self].sort((a, b) => b[1] - a[1]),
+        functions: [...functions].sort((a, b) => b[1] - a[1]),
+      };
+    });
+}

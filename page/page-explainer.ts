@@ -81,7 +81,12 @@ export class PageExplainer {
   ) {
     this.hostTag = `${options.prefix}-explainer`;
     this.highlighter = new TermHighlighter(`${options.prefix}-term`);
-    this.paint = new HighlightPaint({ highlight: `${options.prefix}-term`, current: `${options.prefix}-term-current` });
+    // The content script's default sheet is in every page the engine runs in (its manifest entry).
+    this.paint = new HighlightPaint(
+      { highlight: `${options.prefix}-term`, current: `${options.prefix}-term-current` },
+      'background',
+      { documentHasDefaultSheet: true },
+    );
     this.cards = new CardController(ctx, {
       hostTag: this.hostTag,
       currentHighlightName: `${options.prefix}-term-current`,

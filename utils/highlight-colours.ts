@@ -104,6 +104,12 @@ export const HIGHLIGHT_CANDIDATES: Readonly<Record<HighlightStyle, readonly High
   ],
 };
 
+/**
+ * The first release's look, which the content script's default style sheet
+ * (entrypoints/explainer.content/highlight.css) paints before any colours are chosen.
+ */
+export const DEFAULT_HIGHLIGHT_COLOURS = HIGHLIGHT_CANDIDATES.background[0] as HighlightColours;
+
 /** WCAG's non-text contrast. */
 export const MIN_MARK_CONTRAST = 3;
 /** WCAG's AA contrast for body text. */

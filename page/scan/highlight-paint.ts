@@ -1,4 +1,9 @@
-import { chooseHighlightColours, highlightStyleSheet, type PageColours } from '@/utils/highlight-colours';
+import {
+  chooseHighlightColours,
+  DEFAULT_HIGHLIGHT_COLOURS,
+  highlightStyleSheet,
+  type PageColours,
+} from '@/utils/highlight-colours';
 import type { HighlightStyle } from '@/utils/preferences';
 
 /**
@@ -28,14 +33,22 @@ export function readPageColours(document: Document): PageColours {
  * Adopting a sheet changes no markup and makes no mutation record. The extension's default style
  * sheet paints the first release's look until this one is adopted, and wherever adopting fails (an
  * old engine, a hostile page).
+ *
+ * Where that default sheet is in the document already (a content script's, injected before the page
+ * is parsed), the sheet is adopted into the document only once the chosen colours differ from it:
+ * any new `::highlight()` rule makes the browser compute the style of every element again, 0.3 s in
+ * one task on a novel-length page, for a look the default sheet already paints.
  */
 export class HighlightPaint {
   private sheet: CSSStyleSheet | null = null;
   private css = '';
+  /** The document that has the default sheet and waits for colours of another look to get this one. */
+  private waitingDocument: Document | null = null;
 
   constructor(
     private readonly names: { highlight: string; current: string },
     private style: HighlightStyle = 'background',
+    private readonly options: { documentHasDefaultSheet?: boolean } = {},
   ) {}
 
   setStyle(style: HighlightStyle): void {
@@ -57,10 +70,22 @@ export class HighlightPaint {
     } catch {
       // The default style sheet still paints.
     }
+    if (this.waitingDocument && !this.paintsDefaultLook()) {
+      const waiting = this.waitingDocument;
+      this.waitingDocument = null;
+      this.adopt(waiting);
+    }
   }
 
   /** Adopts the sheet into `root` (the document or a shadow root), once. */
   adopt(root: Document | ShadowRoot): void {
+    if (this.options.documentHasDefaultSheet && root.nodeType === Node.DOCUMENT_NODE) {
+      if (this.css === '') this.refresh(root as Document);
+      if (this.paintsDefaultLook()) {
+        this.waitingDocument = root as Document;
+        return;
+      }
+    }
     try {
       if (!this.sheet) {
         if (this.css === '') this.refresh();
@@ -76,6 +101,7 @@ export class HighlightPaint {
 
   /** Takes the sheet out of `root` again (the extension is going away). */
   release(root: Document | ShadowRoot): void {
+    if (root === this.waitingDocument) this.waitingDocument = null;
     try {
       if (this.sheet && root.adoptedStyleSheets.includes(this.sheet)) {
         root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
@@ -83,5 +109,10 @@ export class HighlightPaint {
     } catch {
       // Nothing to take out.
     }
+  }
+
+  /** Whether the colours chosen are the default sheet's. */
+  private paintsDefaultLook(): boolean {
+    return this.css === highlightStyleSheet(this.names.highlight, this.names.current, DEFAULT_HIGHLIGHT_COLOURS);
   }
 }
