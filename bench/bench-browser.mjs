@@ -7,16 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, COMMON_ARGS } from '../tests/support/chromium-session.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...COMMON_ARGS,
   // The saved pages' scripts, styles and images elsewhere fail at once, the same way in every run.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];

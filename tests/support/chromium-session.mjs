@@ -15,7 +15,8 @@ export const CHROMIUM_EXTENSION_DIR = path.resolve(ROOT, process.env.MHX_EXTENSI
 /** The Chromium to run; MHX_CHROMIUM points elsewhere. */
 export const CHROMIUM = process.env.MHX_CHROMIUM ?? '/usr/bin/chromium';
 
-const COMMON_ARGS = [
+/** The flags every Chromium of the tests and the bench starts with: nothing of its own on the network. */
+export const COMMON_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
