@@ -335,8 +335,8 @@ describe('DashboardApp', () => {
 
     fireEvent.click(screen.getByRole('radio', { name: /JSON/u }));
     fireEvent.click(screen.getByRole('button', { name: 'Save the JSON file' }));
-    await waitFor(() => expect(services.save).toHaveBeenCalled(), { timeout: 5000 });
-    await screen.findByText(/research-log-2026-12-05\.json saved: 2 visits\./u, undefined, { timeout: 5000 });
+    await waitFor(() => expect(services.save).toHaveBeenCalled(), { timeout: 10_000 });
+    await screen.findByText(/research-log-2026-12-05\.json saved: 2 visits\./u, undefined, { timeout: 10_000 });
     const [fileName, parts, type] = services.save.mock.calls[0] ?? [];
     expect(fileName).toBe('research-log-2026-12-05.json');
     expect(type).toBe('application/json');

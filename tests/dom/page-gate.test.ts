@@ -96,7 +96,7 @@ describe('runPageGate: the engine only where the page will be highlighted', () =
 
   it('loads the engine at once where the site is on', async () => {
     const gate = await startGate(QUIET_PAGE, 'everywhere');
-    await vi.waitFor(() => expect(gate.started).toHaveLength(1));
+    await vi.waitFor(() => expect(gate.started).toHaveLength(1), { timeout: 10_000 });
     gate.end();
   });
 
@@ -111,7 +111,7 @@ describe('runPageGate: the engine only where the page will be highlighted', () =
 
   it('loads the engine where a page may be about mental health', async () => {
     const gate = await startGate(HEALTH_PAGE, 'mental-health-pages');
-    await vi.waitFor(() => expect(gate.started).toHaveLength(1));
+    await vi.waitFor(() => expect(gate.started).toHaveLength(1), { timeout: 10_000 });
     gate.end();
   });
 });

@@ -88,7 +88,7 @@ describe('a page that removes what the scan reads next, while it pauses', () => 
     });
     try {
       explainer.enable();
-      await vi.waitFor(() => expect(explainer.termCounts()).toEqual({ ketamine: 3, ssri: 1 }));
+      await vi.waitFor(() => expect(explainer.termCounts()).toEqual({ ketamine: 3, ssri: 1 }), { timeout: 10_000 });
     } finally {
       ctx.abort();
     }

@@ -33,9 +33,11 @@ describe('watchHelpChoice (the card script’s help line)', () => {
     const current = watchHelpChoice(ctx);
     expect(await serviceOf(current)).toBe('Samaritans');
     await updatePreferences({ helpCountry: 'US' });
-    await vi.waitFor(async () => expect(await serviceOf(current)).toBe('988 Suicide & Crisis Lifeline'));
+    await vi.waitFor(async () => expect(await serviceOf(current)).toBe('988 Suicide & Crisis Lifeline'), {
+      timeout: 10_000,
+    });
     await updatePreferences({ helpLines: false });
-    await vi.waitFor(async () => expect(await serviceOf(current)).toBe('off'));
+    await vi.waitFor(async () => expect(await serviceOf(current)).toBe('off'), { timeout: 10_000 });
     end();
   });
 

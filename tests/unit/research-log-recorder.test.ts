@@ -191,16 +191,22 @@ describe('ResearchLogRecorder', () => {
   it('writes a batch on its own soon after the first report', async () => {
     const { recorder, stored } = setUp();
     await recorder.report(sender(1, 'https://a.org/'), { since: 2000, terms: { ssri: 1 } });
-    await vi.waitFor(async () => expect(await stored()).toHaveLength(1), { timeout: 3000 });
+    await vi.waitFor(async () => expect(await stored()).toHaveLength(1), { timeout: 10_000 });
   });
 
   it(`writes at once when ${FLUSH_AT_VISITS} visits wait`, async () => {
     const { recorder, db } = setUp();
-    for (let tab = 0; tab < FLUSH_AT_VISITS; tab++) {
-      await recorder.report(sender(tab, 'https://a.org/'), { since: 2000, terms: { ssri: 1 } });
+    // The batch's own timer is held back, so only the count of waiting visits can start the write.
+    const timers = vi.spyOn(globalThis, 'setTimeout').mockImplementation((() => 0) as unknown as typeof setTimeout);
+    try {
+      for (let tab = 0; tab < FLUSH_AT_VISITS; tab++) {
+        await recorder.report(sender(tab, 'https://a.org/'), { since: 2000, terms: { ssri: 1 } });
+      }
+    } finally {
+      timers.mockRestore();
     }
-    await vi.waitFor(async () => expect(await db.visits.count()).toBe(FLUSH_AT_VISITS), { timeout: 500 });
-  });
+    await vi.waitFor(async () => expect(await db.visits.count()).toBe(FLUSH_AT_VISITS), { timeout: 10_000 });
+  }, 30_000);
 
   it('deletes a site or everything at once, waiting entries too, and pages still open do not bring theirs back', async () => {
     const { recorder, stored, state, consistent, db } = setUp();
@@ -290,7 +296,7 @@ describe('ResearchLogRecorder', () => {
     const withThem = setUp({ ...ON, includeUnhighlighted: true, detail: 'full' });
     vi.mocked(withThem.services.countPageTerms).mockResolvedValue(quiet);
     await withThem.recorder.report(sender(1, 'https://quiet.org/page'), null);
-    await vi.waitFor(() => expect(withThem.services.countPageTerms).toHaveBeenCalledWith(1), { timeout: 3000 });
+    await vi.waitFor(() => expect(withThem.services.countPageTerms).toHaveBeenCalledWith(1), { timeout: 10_000 });
     await withThem.recorder.flush();
     expect(await withThem.stored()).toEqual([
       {
@@ -316,7 +322,7 @@ describe('ResearchLogRecorder', () => {
     change({ ...ON, includeUnhighlighted: true });
     expect(state.pageLoadWatchers.size).toBe(1);
     for (const loaded of state.pageLoadWatchers) loaded(7);
-    await vi.waitFor(() => expect(services.countPageTerms).toHaveBeenCalledWith(7), { timeout: 3000 });
+    await vi.waitFor(() => expect(services.countPageTerms).toHaveBeenCalledWith(7), { timeout: 10_000 });
     await recorder.flush();
     expect((await stored()).map(({ site, highlighted }) => ({ site, highlighted }))).toEqual([
       { site: 'quiet.org', highlighted: false },
@@ -336,7 +342,9 @@ describe('ResearchLogRecorder', () => {
     await recorder.flush();
     expect(await stored()).toHaveLength(2);
     change({ ...state.settings, retentionDays: 30 });
-    await vi.waitFor(async () => expect((await stored()).map((visit) => visit.site)).toEqual(['new.org']));
+    await vi.waitFor(async () => expect((await stored()).map((visit) => visit.site)).toEqual(['new.org']), {
+      timeout: 10_000,
+    });
     await consistent();
   });
 });

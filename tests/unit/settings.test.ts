@@ -315,11 +315,11 @@ describe('settings in storage', () => {
       const seen: StoredSettings[] = [];
       const unwatch = watchSettings((stored) => seen.push(stored));
       await replaceRules(someRules);
-      await vi.waitFor(() => expect(seen).toHaveLength(1));
+      await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 10_000 });
       await replaceRules(randomRules(5_000, 5));
-      await vi.waitFor(() => expect(seen.at(-1)?.settings.rules).toHaveLength(5_000));
+      await vi.waitFor(() => expect(seen.at(-1)?.settings.rules).toHaveLength(5_000), { timeout: 10_000 });
       await fakeBrowser.storage.local.set({ preferences: { mode: 'everywhere', savedAt: Date.now() + 60_000 } });
-      await vi.waitFor(() => expect(seen.at(-1)?.settings.mode).toBe('everywhere'));
+      await vi.waitFor(() => expect(seen.at(-1)?.settings.mode).toBe('everywhere'), { timeout: 10_000 });
       await fakeBrowser.storage.sync.set({ unrelated: 1 });
       const count = seen.length;
       unwatch();
@@ -366,19 +366,21 @@ describe('settings in storage', () => {
       const stop = keepUnpackedRules();
       try {
         await replaceRules(someRules);
-        await vi.waitFor(async () => expect(await unpacked()).toBeDefined());
+        await vi.waitFor(async () => expect(await unpacked()).toBeDefined(), { timeout: 10_000 });
         const later: SiteRule[] = [...someRules, { scope: 'path', pattern: 'news.example/health/', enabled: true }];
         await replaceRules(later);
-        await vi.waitFor(async () =>
-          expect((await unpacked()) as { lines: string }).toMatchObject({
-            lines: expect.stringContaining('news.example'),
-          }),
+        await vi.waitFor(
+          async () =>
+            expect((await unpacked()) as { lines: string }).toMatchObject({
+              lines: expect.stringContaining('news.example'),
+            }),
+          { timeout: 10_000 },
         );
         const inflate = vi.spyOn(deflate, 'inflateFromBase64');
         expect((await loadSettings()).settings.rules).toEqual(later);
         expect(inflate).not.toHaveBeenCalled();
         await replaceRules([]);
-        await vi.waitFor(async () => expect(await unpacked()).toBeUndefined());
+        await vi.waitFor(async () => expect(await unpacked()).toBeUndefined(), { timeout: 10_000 });
       } finally {
         stop();
       }
