@@ -3,8 +3,8 @@ import {
   csvChunks,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  type ExportBlob,
   type ExportChoices,
-  type ExportFile,
   type ExportFormat,
   type ExportRequest,
   exportedVisits,
@@ -17,19 +17,71 @@ import type { SiteItem } from '@/utils/research-log-summary';
 import type { VisitRecord } from '@/utils/research-log-visits';
 import { SiteFinder, sitesMatching } from './SiteFinder';
 
-const TYPES: Readonly<Record<ExportFormat, string>> = { csv: 'text/csv', json: 'application/json' };
 /** Sites listed in the preview at once; a filter finds the others. */
 const SITES_LISTED = 50;
 /** Visits shown in the preview of the file. */
 const PREVIEW_VISITS = 3;
 
+/**
+ * `set`, at most once a frame, with the latest value: the worker reports progress faster than the
+ * page draws, and each report re-renders the export. `cancel` drops a value not yet set.
+ */
+function oncePerFrame<T>(set: (value: T) => void): { set(value: T): void; cancel(): void } {
+  let frame: number | null = null;
+  let latest: T;
+  return {
+    set(value) {
+      latest = value;
+      frame ??= requestAnimationFrame(() => {
+        frame = null;
+        set(latest);
+      });
+    },
+    cancel() {
+      if (frame !== null) cancelAnimationFrame(frame);
+      frame = null;
+    },
+  };
+}
+
 export interface ExportServices {
   /** The period's first `count` visits, oldest first, of sites not dropped: the beginning of the file. */
   previewVisits(firstDay: string, dropped: ReadonlySet<string>, count: number): Promise<VisitRecord[]>;
-  /** The file, built off the page's thread (100,000 visits never hold up the page); `onProgress` gets the share done. */
-  exportFile(request: ExportRequest, onProgress: (done: number) => void): Promise<ExportFile>;
-  save(fileName: string, parts: BlobPart[], type: string): void;
+  /**
+   * The file, built off the page's thread as one Blob (100,000 visits never hold up the page);
+   * `onProgress` gets the share done.
+   */
+  exportFile(request: ExportRequest, onProgress: (done: number) => void): Promise<ExportBlob>;
+  save(fileName: string, file: Blob): void;
   now(): number;
+}
+
+/** The sites listed, each with a box to keep it in the file. */
+function ExportSiteList({
+  sites,
+  dropped,
+  toggle,
+}: {
+  sites: readonly SiteItem[];
+  dropped: ReadonlySet<string>;
+  toggle: (site: string, keep: boolean) => void;
+}) {
+  return (
+    <ul class="export-site-list">
+      {sites.map((site) => (
+        <li key={site.name}>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={!dropped.has(site.name)}
+              onChange={(event) => toggle(site.name, event.currentTarget.checked)}
+            />
+            {site.name} <span class="muted">({site.visits.toLocaleString()})</span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /**
@@ -120,6 +172,25 @@ export function DashboardExport({
     return `${text.trimEnd()}${counts.visits > first.length ? '\n…' : ''}`;
   }, [open, first, dropped, format, hashing, hashes, counts.visits, services]);
 
+  // The same element while only the progress changes: Preact skips it, where formatting each site's
+  // count again took most of a render, and the worker reports progress about once a frame.
+  const siteList = useMemo(() => {
+    if (!open) return null;
+    const toggle = (site: string, keep: boolean) => {
+      const next = new Set(dropped);
+      if (keep) next.delete(site);
+      else next.add(site);
+      setDropped(next);
+    };
+    return (
+      <ExportSiteList
+        sites={sitesMatching(sites, siteFilter).slice(0, SITES_LISTED)}
+        dropped={dropped}
+        toggle={toggle}
+      />
+    );
+  }, [open, sites, siteFilter, dropped]);
+
   if (!open) {
     return (
       <p>
@@ -130,17 +201,11 @@ export function DashboardExport({
     );
   }
 
-  const listed = sitesMatching(sites, siteFilter).slice(0, SITES_LISTED);
-  const toggle = (site: string, keep: boolean) => {
-    const next = new Set(dropped);
-    if (keep) next.delete(site);
-    else next.add(site);
-    setDropped(next);
-  };
   const save = async () => {
     setSaved(null);
     setFailed(false);
     setProgress(0);
+    const progressing = oncePerFrame(setProgress);
     const now = services.now();
     try {
       const hashedSites = hashing
@@ -151,14 +216,15 @@ export function DashboardExport({
         : null;
       const file = await services.exportFile(
         { format, firstDay, snapshot, choices: { droppedSites: dropped, hashedSites }, now },
-        setProgress,
+        progressing.set,
       );
       const fileName = exportFileName(format, now);
-      services.save(fileName, file.parts, TYPES[format]);
+      services.save(fileName, file.blob);
       setSaved(`${fileName} saved: ${file.visits.toLocaleString()} visit${file.visits === 1 ? '' : 's'}.`);
     } catch {
       setFailed(true);
     }
+    progressing.cancel();
     setProgress(null);
   };
 
@@ -191,20 +257,7 @@ export function DashboardExport({
             Leave every site out
           </button>
         </p>
-        <ul class="export-site-list">
-          {listed.map((site) => (
-            <li key={site.name}>
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={!dropped.has(site.name)}
-                  onChange={(event) => toggle(site.name, event.currentTarget.checked)}
-                />
-                {site.name} <span class="muted">({site.visits.toLocaleString()})</span>
-              </label>
-            </li>
-          ))}
-        </ul>
+        {siteList}
       </fieldset>
 
       <fieldset class="export-hashing">

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { DashboardServices } from '@/components/DashboardApp';
-import type { ExportFile, ExportRequest } from '@/utils/research-log-export';
+import type { ExportBlob, ExportRequest } from '@/utils/research-log-export';
 import { EMPTY_LOG_STATUS } from '@/utils/research-log-settings';
 import { inTimeOrder, type VisitPage, type VisitQuery } from '@/utils/research-log-summary';
 import { sendMessage } from './messages';
@@ -9,9 +9,9 @@ import { type ReaderAnswer, type ReaderRequest, visitPageInTimeOrder } from './r
 import { loadLogSettings, loadLogStatus, updateLogStatus } from './research-log-storage';
 import ReaderWorker from './research-log-worker?worker';
 
-/** Saves a file the page made, as a download (the browser asks where, or uses its downloads folder). */
-export function saveFile(fileName: string, parts: BlobPart[], type: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
+/** Saves a file, as a download (the browser asks where, or uses its downloads folder). */
+export function saveFile(fileName: string, file: Blob): void {
+  const url = URL.createObjectURL(file);
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
   // Revoking at once can cancel a download that has not read the blob yet.
@@ -37,7 +37,7 @@ class ReaderClient {
     });
   }
 
-  exportFile(request: ExportRequest, progress: (done: number) => void): Promise<ExportFile> {
+  exportFile(request: ExportRequest, progress: (done: number) => void): Promise<ExportBlob> {
     return this.ask({ id: 0, task: 'export', request }, progress).then((answer) => {
       if (!('file' in answer)) throw new Error('the worker answered something else');
       return answer.file;

@@ -9,7 +9,7 @@ import { answerRequest, LogReader, type ReaderAnswer, type ReaderRequest } from 
  */
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ReaderRequest>) => void) | null;
-  postMessage(message: ReaderAnswer, transfer?: Transferable[]): void;
+  postMessage(message: ReaderAnswer): void;
 };
 
 let db: ResearchLogDatabase | null = null;
@@ -19,5 +19,5 @@ const reader = new LogReader(() => {
 });
 
 scope.onmessage = (event) => {
-  void answerRequest(reader, event.data, (message, transfer = []) => scope.postMessage(message, transfer));
+  void answerRequest(reader, event.data, (message) => scope.postMessage(message));
 };

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp, type DashboardServices } from '@/components/DashboardApp';
 import { VISITS_PAGE_SIZE } from '@/components/DashboardVisits';
 import { dayTotalsOf, localDay } from '@/utils/research-log-days';
-import { buildExport } from '@/utils/research-log-export';
+import { buildExport, exportBlob } from '@/utils/research-log-export';
 import {
   DEFAULT_LOG_SETTINGS,
   EMPTY_LOG_STATUS,
@@ -88,7 +88,10 @@ function servicesWith(
         .slice(0, count),
     exportFile: vi.fn(
       async (request: Parameters<DashboardServices['exportFile']>[0], onProgress: (done: number) => void) =>
-        buildExport(request.format, period(request.firstDay), request.choices, request.now, onProgress),
+        exportBlob(
+          request.format,
+          buildExport(request.format, period(request.firstDay), request.choices, request.now, onProgress),
+        ),
     ),
     hasEntries: async () => kept.length > 0,
     loadSettings: async () => settings,
@@ -337,10 +340,10 @@ describe('DashboardApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save the JSON file' }));
     await waitFor(() => expect(services.save).toHaveBeenCalled(), { timeout: 10_000 });
     await screen.findByText(/research-log-2026-12-05\.json saved: 2 visits\./u, undefined, { timeout: 10_000 });
-    const [fileName, parts, type] = services.save.mock.calls[0] ?? [];
+    const [fileName, blob] = services.save.mock.calls[0] ?? [];
     expect(fileName).toBe('research-log-2026-12-05.json');
-    expect(type).toBe('application/json');
-    const file = JSON.parse(await new Blob(parts as BlobPart[]).text());
+    expect((blob as Blob).type).toBe('application/json');
+    const file = JSON.parse(await (blob as Blob).text());
     expect(file).toMatchObject({ version: 1, sitesHashed: true, sitesDropped: 1 });
     expect(file.visits.map((v: { site: string }) => v.site)).toEqual([
       expect.stringMatching(/^[0-9a-f]{64}$/u),

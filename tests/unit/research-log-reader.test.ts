@@ -128,18 +128,19 @@ describe('the export, off the page', () => {
       format === 'csv'
         ? [...csvChunks(exportedVisits(visits, choices))].join('')
         : [...jsonChunks(head, exportedVisits(visits, choices))].join('');
-    expect(await new Blob(file.parts).text()).toBe(expected);
+    expect(await file.blob.text()).toBe(expected);
+    expect(file.blob.type).toBe(format === 'csv' ? 'text/csv' : 'application/json');
     expect(file.visits).toBe(visits.filter((visit) => visit.site !== 'b.org').length);
     expect(progress.at(-1)).toBe(1);
   });
 });
 
 describe('answerRequest: the worker’s messages', () => {
-  it('a page; an export with its progress, its bytes transferred; an error said, never thrown', async () => {
+  it('a page; an export with its progress, then its Blob; an error said, never thrown', async () => {
     const db = await logOf(30);
     const reader = new LogReader(() => db);
-    const answers: [ReaderAnswer, Transferable[] | undefined][] = [];
-    const answer = (message: ReaderAnswer, transfer?: Transferable[]) => answers.push([message, transfer]);
+    const answers: [ReaderAnswer][] = [];
+    const answer = (message: ReaderAnswer) => answers.push([message]);
 
     await answerRequest(
       reader,
@@ -156,11 +157,13 @@ describe('answerRequest: the worker’s messages', () => {
       now: NOW,
     };
     await answerRequest(reader, { id: 2, task: 'export', request }, answer);
-    const [last, transfer] = answers.at(-1) ?? [];
+    const [last] = answers.at(-1) ?? [];
     expect(answers.slice(1, -1).every(([message]) => message.id === 2 && 'progress' in message)).toBe(true);
     expect(last).toMatchObject({ id: 2, file: { visits: 30 } });
-    const parts = last && 'file' in last ? last.file.parts : [];
-    expect(transfer).toEqual(parts.map((part) => part.buffer));
+    const blob = last && 'file' in last ? last.file.blob : null;
+    const lines = ((await blob?.text()) ?? '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('visit,started_at,site,path,url,title,highlighted,term,count');
+    expect(lines.at(-1)?.split(',')[0]).toBe('30');
 
     const broken = new LogReader(() => {
       throw new DOMException('gone', 'InvalidStateError');
