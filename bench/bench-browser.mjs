@@ -77,6 +77,38 @@ const metricsOf = async (cdp) =>
   Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value]));
 
 /**
+ * Loads `url` in `page` under a trace (`categories`) and a CPU profile, and waits until the page's
+ * script time has stopped growing (at most a minute): the trace's events, the profile, and the
+ * page's metrics once it was quiet.
+ */
+async function recordLoad(cdp, page, url, categories) {
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+  await cdp.send('Profiler.start');
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  let last = -1;
+  let quietSince = Date.now();
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const { ScriptDuration } = await metricsOf(cdp);
+    if (ScriptDuration !== last) {
+      last = ScriptDuration;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= QUIET_MS) break;
+  }
+  const metrics = await metricsOf(cdp);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await traced;
+  return { events, profile, metrics };
+}
+
+/**
  * Loads `url` in a new tab, waits until its script time has stopped growing, and returns the page's
  * ScriptDuration and TaskDuration (thread time, ms), its JS heap after a garbage collection (bytes),
  * the extension's main-thread CPU time and its longest task (ms), and what it recorded (User Timing
@@ -91,32 +123,8 @@ export async function loadAndMeasure(session, url, { watchFirstHighlight = false
       await cdp.send('Page.enable');
       await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: FIRST_HIGHLIGHT_WATCHER });
     }
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
-    await cdp.send('Profiler.start');
-    const events = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: TRACE_CATEGORIES },
-      transferMode: 'ReportEvents',
-    });
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    let last = -1;
-    let quietSince = Date.now();
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const { ScriptDuration } = await metricsOf(cdp);
-      if (ScriptDuration !== last) {
-        last = ScriptDuration;
-        quietSince = Date.now();
-      } else if (Date.now() - quietSince >= QUIET_MS) break;
-    }
-    const { ScriptDuration, TaskDuration } = await metricsOf(cdp);
-    const { profile } = await cdp.send('Profiler.stop');
-    await cdp.send('Tracing.end');
-    await traced;
+    const { events, profile, metrics } = await recordLoad(cdp, page, url, TRACE_CATEGORIES);
+    const { ScriptDuration, TaskDuration } = metrics;
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
     const { JSHeapUsedSize } = await metricsOf(cdp);
@@ -261,31 +269,12 @@ export async function traceLoad(session, url, { overMs = 50 } = {}) {
   const page = await session.context.newPage();
   try {
     const cdp = await session.context.newCDPSession(page);
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
-    await cdp.send('Profiler.start');
-    const events = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: [...TRACE_CATEGORIES, 'blink.user_timing', 'v8.execute', 'blink'] },
-      transferMode: 'ReportEvents',
-    });
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    let last = -1;
-    let quietSince = Date.now();
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const { ScriptDuration } = await metricsOf(cdp);
-      if (ScriptDuration !== last) {
-        last = ScriptDuration;
-        quietSince = Date.now();
-      } else if (Date.now() - quietSince >= QUIET_MS) break;
-    }
-    const { profile } = await cdp.send('Profiler.stop');
-    await cdp.send('Tracing.end');
-    await traced;
+    const { events, profile } = await recordLoad(cdp, page, url, [
+      ...TRACE_CATEGORIES,
+      'blink.user_timing',
+      'v8.execute',
+      'blink',
+    ]);
     const marks = await page.evaluate(() =>
       performance
         .getEntries()
