@@ -5,12 +5,15 @@
 // choice; the card's text size, still inside the window at 200 % zoom; the highlight styles on light
 // and dark pages.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   assertInViewport,
   assertNoErrors,
   axeViolations,
   CARD,
   cardText,
+  EXTENSION_DIR,
   highlightCount,
   openCardOn,
   poll,
@@ -267,7 +270,7 @@ test('large card text stays inside the window at 200 % zoom (a 640 × 360 window
   }
 });
 
-/** The rule that paints the extension's highlight, from the sheet it adopted into the page. */
+/** The rule of the extension's highlight in the sheet it adopted into the page; '' when it adopted none. */
 const adoptedHighlightRule = (tab) =>
   tab.evaluate(
     () =>
@@ -275,6 +278,19 @@ const adoptedHighlightRule = (tab) =>
         .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
         .find((text) => text.startsWith('::highlight(mhx-term)')) ?? '',
   );
+
+/**
+ * The content script's own sheet (in every page before it is parsed), whose rule paints the
+ * highlight until the engine adopts a sheet of other colours (decision 026), as the browser writes
+ * the rule back.
+ */
+const DEFAULT_HIGHLIGHT_RULE = (() => {
+  const css = readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'explainer.css'), 'utf8');
+  return css.match(/::highlight\(mhx-term\)\{[^}]*\}/u)?.[0] ?? '';
+})();
+
+/** The rule that paints the extension's highlight: the adopted sheet's, or else the default sheet's. */
+const paintingHighlightRule = async (tab) => (await adoptedHighlightRule(tab)) || DEFAULT_HIGHLIGHT_RULE;
 
 /** What each style's rule says (as the browser writes the rule back). */
 const LOOKS = {
@@ -296,7 +312,7 @@ for (const style of ['background', 'underline', 'subtle']) {
       const ruleOf = (tab, what) =>
         poll(
           async () => {
-            const rule = await adoptedHighlightRule(tab);
+            const rule = await paintingHighlightRule(tab);
             return LOOKS[style](rule) ? rule : null;
           },
           { message: `the ${style} style in the ${what} page` },
@@ -304,6 +320,10 @@ for (const style of ['background', 'underline', 'subtle']) {
       const lightRule = await ruleOf(light, 'light');
       const darkRule = await ruleOf(dark, 'dark');
       assert.notEqual(lightRule, darkRule, 'the dark page gets colours of its own');
+      if (style === 'background') {
+        // The default look on a light page is the content script's own sheet: none is adopted (decision 026).
+        assert.equal(await adoptedHighlightRule(light), '', 'no sheet adopted for the default look');
+      }
       assert.match(darkRule, /rgba?\(242, 199, 102|rgba?\(170, 150, 110/u, 'the gold made for dark pages');
       await light.screenshot(`highlight-${style}-light.png`);
       await dark.screenshot(`highlight-${style}-dark.png`);

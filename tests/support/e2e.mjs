@@ -4,8 +4,8 @@
 // browser cannot do what a test asks, known-differences.mjs says so by name.
 import path from 'node:path';
 import { after, afterEach, before, test as nodeTest } from 'node:test';
-import { launchChromium, startVirtualDisplay } from './chromium-session.mjs';
-import { launchFirefox } from './firefox-session.mjs';
+import { CHROMIUM_EXTENSION_DIR, launchChromium, startVirtualDisplay } from './chromium-session.mjs';
+import { FIREFOX_EXTENSION_DIR, launchFirefox } from './firefox-session.mjs';
 import { startServer } from './fixture-server.mjs';
 import { knownDifference, openBug } from './known-differences.mjs';
 import { poll } from './polling.mjs';
@@ -19,6 +19,8 @@ export { poll, ROOT, sleep } from './polling.mjs';
 /** The browser this run drives: 'chromium' (the default) or 'firefox'. */
 export const BROWSER = process.env.MHX_BROWSER === 'firefox' ? 'firefox' : 'chromium';
 export const IN_FIREFOX = BROWSER === 'firefox';
+/** The built extension this run installs. */
+export const EXTENSION_DIR = IN_FIREFOX ? FIREFOX_EXTENSION_DIR : CHROMIUM_EXTENSION_DIR;
 
 /** The suite file this process runs (node's test runner gives each file a process of its own). */
 const SUITE = path.basename(process.argv[1] ?? '');
