@@ -19,7 +19,6 @@ import { MedicalNote } from './MedicalNote';
 import { ResearchLogStatusNotice } from './ResearchLogStatusNotice';
 // Only the dashboard's own styles: a second stylesheet shared with the options page would make the
 // order of the page's <link>s vary from build to build (tests/build/packages.test.mjs rebuilds it).
-import './form-controls.css';
 import './dashboard.css';
 
 /** What the dashboard needs from the browser, passed in so it can be tested without one. */

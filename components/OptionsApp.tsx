@@ -12,7 +12,6 @@ import { ResearchLogSection, type ResearchLogServices } from './ResearchLogSecti
 import { RuleList } from './RuleList';
 import { SaveNoticeView } from './SaveNoticeView';
 import { SettingsTransfer } from './SettingsTransfer';
-import './form-controls.css';
 import './options.css';
 
 /** What the options page needs from the browser, passed in so the UI can be tested without one. */
